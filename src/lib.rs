@@ -11,5 +11,12 @@
 //! - [`response`]: status, headers and body bytes → typed result or [`error::AtlasError`];
 //! - `wasm` (wasm32 only): the `fetch` transport and the JavaScript `AtlasClient`.
 
+pub mod config;
+pub mod error;
 pub mod models;
+pub mod request;
+pub mod response;
 pub mod validate;
+
+#[cfg(target_arch = "wasm32")]
+pub mod wasm;

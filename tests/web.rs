@@ -1,0 +1,462 @@
+//! The wasm client against the local Atlas server, over real HTTP.
+//! One file serves both runs: `wasm-pack test --node` and, with the `browser`
+//! feature, `wasm-pack test --headless --chrome` (really in the browser).
+//! The server's URL comes from `ATLAS_MOCK_URL` at compile time.
+#![cfg(target_arch = "wasm32")]
+
+use atlas_admin_wasm::wasm::AtlasClient;
+use js_sys::{Object, Promise, Reflect};
+use serde::Serialize;
+use serde_json::json;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use wasm_bindgen_test::*;
+
+#[cfg(feature = "browser")]
+wasm_bindgen_test_configure!(run_in_browser);
+
+const BASE: &str = match option_env!("ATLAS_MOCK_URL") {
+    Some(u) => u,
+    None => "http://127.0.0.1:8787",
+};
+const ORG: &str = "4888442a3354817a7320eb61";
+const GROUP: &str = "32b6e34b3d91647abb20e7b8";
+const SNAPSHOT: &str = "5f4007f327a3bd7b6f4103c5";
+const SEARCH_INDEX: &str = "6524ed3e5e8b1a4f7f123abc";
+const FEDERATION: &str = "55fa922fb343282757d9554e";
+const UNKNOWN_ID: &str = "aaaaaaaaaaaaaaaaaaaaaaaa";
+
+fn js(v: serde_json::Value) -> JsValue {
+    v.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .unwrap()
+}
+
+fn get(v: &JsValue, key: &str) -> JsValue {
+    Reflect::get(v, &JsValue::from_str(key)).unwrap()
+}
+
+fn client() -> AtlasClient {
+    AtlasClient::new(js(json!({ "baseUrl": BASE, "token": "test-token" }))).unwrap()
+}
+
+async fn ok(p: Promise) -> JsValue {
+    match JsFuture::from(p).await {
+        Ok(v) => v,
+        Err(e) => panic!("call failed: {:?}", e),
+    }
+}
+
+async fn err(p: Promise) -> JsValue {
+    match JsFuture::from(p).await {
+        Ok(v) => panic!("expected an error, got {:?}", v),
+        Err(e) => e,
+    }
+}
+
+fn name(e: &JsValue) -> String {
+    get(e, "name").as_string().unwrap_or_default()
+}
+
+async fn mock_requests() -> f64 {
+    let res = JsFuture::from(fetch(&format!("{BASE}/__mock/stats")))
+        .await
+        .unwrap();
+    let res: web_sys::Response = res.dyn_into().unwrap();
+    let body = JsFuture::from(res.json().unwrap()).await.unwrap();
+    get(&body, "requests").as_f64().unwrap()
+}
+
+#[wasm_bindgen::prelude::wasm_bindgen]
+extern "C" {
+    fn fetch(url: &str) -> Promise;
+}
+
+#[wasm_bindgen_test]
+async fn list_projects_pages() {
+    let c = client();
+    let page = ok(c.list_projects(js(json!({ "itemsPerPage": 5, "pageNum": 2 })))).await;
+    let results: js_sys::Array = get(&page, "results").dyn_into().unwrap();
+    assert_eq!(results.length(), 5);
+    assert!(get(&page, "totalCount").as_f64().unwrap() >= 1234.0);
+    assert!(get(&results.get(0), "id").as_string().unwrap().len() == 24);
+    // No options at all is a valid call too.
+    let page = ok(c.list_projects(JsValue::UNDEFINED)).await;
+    assert!(js_sys::Array::is_array(&get(&page, "results")));
+    let rl = c.rate_limit();
+    assert!(get(&rl, "limit").as_f64().is_some());
+}
+
+#[wasm_bindgen_test]
+async fn list_projects_refuses_bad_paging_before_sending() {
+    let c = client();
+    let before = mock_requests().await;
+    for bad in [
+        json!({ "itemsPerPage": 501 }),
+        json!({ "pageNum": 0 }),
+        json!({ "itemsPerPage": "5" }),
+        json!({ "itemsPerpage": 5 }),
+    ] {
+        let e = err(c.list_projects(js(bad))).await;
+        assert_eq!(name(&e), "AtlasValidationError");
+        assert!(get(&e, "field")
+            .as_string()
+            .unwrap()
+            .starts_with("itemsPer"));
+        assert!(e.is_instance_of::<js_sys::Error>());
+    }
+    assert_eq!(
+        mock_requests().await,
+        before,
+        "a refused call must not reach the server"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn maintenance_window() {
+    let c = client();
+    let w = ok(c.get_maintenance_window(js(json!({ "groupId": GROUP })))).await;
+    let day = get(&w, "dayOfWeek").as_f64().unwrap();
+    assert!((1.0..=7.0).contains(&day));
+    let preview =
+        ok(c.get_maintenance_window(js(json!({ "groupId": GROUP, "apiVersion": "preview" }))))
+            .await;
+    assert!(get(&preview, "waveAssignment").as_f64().is_some());
+    let e = err(c.get_maintenance_window(js(json!({ "groupId": UNKNOWN_ID })))).await;
+    assert_eq!(name(&e), "AtlasApiError");
+    assert_eq!(get(&e, "status").as_f64(), Some(404.0));
+    assert!(get(&e, "errorCode").as_string().is_some());
+}
+
+#[wasm_bindgen_test]
+async fn envelope_and_pretty() {
+    let c = client();
+    let w = ok(c.get_maintenance_window(js(
+        json!({ "groupId": GROUP, "envelope": true, "pretty": true }),
+    )))
+    .await;
+    assert!(get(&w, "dayOfWeek").as_f64().is_some());
+    let e =
+        err(c.get_maintenance_window(js(json!({ "groupId": UNKNOWN_ID, "envelope": true })))).await;
+    assert_eq!(get(&e, "status").as_f64(), Some(404.0));
+}
+
+#[wasm_bindgen_test]
+async fn create_api_key() {
+    let c = client();
+    let key = ok(c.create_api_key(js(
+        json!({ "orgId": ORG, "body": { "desc": "ci key", "roles": ["ORG_MEMBER"] } }),
+    )))
+    .await;
+    assert!(get(&key, "privateKey").as_string().unwrap().len() > 8);
+    assert_eq!(get(&key, "desc").as_string().as_deref(), Some("ci key"));
+    let e = err(c.create_api_key(js(
+        json!({ "orgId": ORG, "body": { "desc": "", "roles": ["ORG_MEMBER"] } }),
+    )))
+    .await;
+    assert_eq!(name(&e), "AtlasValidationError");
+    assert_eq!(get(&e, "field").as_string().as_deref(), Some("body.desc"));
+    let e = err(c.create_api_key(js(
+        json!({ "orgId": UNKNOWN_ID, "body": { "desc": "x", "roles": ["ORG_MEMBER"] } }),
+    )))
+    .await;
+    assert_eq!(get(&e, "status").as_f64(), Some(404.0));
+}
+
+#[wasm_bindgen_test]
+async fn validate_resource_policy() {
+    let c = client();
+    let good = "forbid (principal, action == cloud::Action::\"cluster.createEdit\", resource) when { context.cluster.cloudProviders.containsAny([cloud::cloudProvider::\"aws\"]) };";
+    let p = ok(c.validate_atlas_resource_policy(js(
+        json!({ "orgId": ORG, "body": { "name": "no-aws", "policies": [{ "body": good }] } }),
+    )))
+    .await;
+    assert_eq!(get(&p, "name").as_string().as_deref(), Some("no-aws"));
+    let e = err(c.validate_atlas_resource_policy(js(json!({ "orgId": ORG, "body": { "name": "bad", "policies": [{ "body": "forbid (principal" }] } })))).await;
+    assert_eq!(name(&e), "AtlasApiError");
+    assert_eq!(get(&e, "status").as_f64(), Some(400.0));
+    assert!(get(&e, "errorType").as_string().is_some());
+    assert!(js_sys::Array::is_array(&get(&e, "invalidPolicies")));
+}
+
+#[wasm_bindgen_test]
+async fn database_user_certificate() {
+    let c = client();
+    let pem = ok(c.create_database_user_certificate(js(
+        json!({ "groupId": GROUP, "username": "alice", "body": { "monthsUntilExpiration": 3 } }),
+    )))
+    .await;
+    let pem = pem.as_string().unwrap();
+    assert!(pem.contains("-----BEGIN CERTIFICATE-----"));
+    assert!(pem.contains("PRIVATE KEY-----"));
+    let e = err(c.create_database_user_certificate(js(
+        json!({ "groupId": GROUP, "username": "alice", "body": { "monthsUntilExpiration": 25 } }),
+    )))
+    .await;
+    assert_eq!(
+        get(&e, "field").as_string().as_deref(),
+        Some("body.monthsUntilExpiration")
+    );
+    let e = err(c.create_database_user_certificate(js(
+        json!({ "groupId": GROUP, "username": "missing-user" }),
+    )))
+    .await;
+    assert_eq!(get(&e, "status").as_f64(), Some(404.0));
+}
+
+#[wasm_bindgen_test]
+async fn path_segments_stay_segments() {
+    let c = client();
+    // A user name with a slash or dots is one encoded segment: the server sees
+    // an unknown user in the right project, not another path.
+    for user in ["a/b", "../x", "q?x=1#f"] {
+        let e = err(
+            c.create_database_user_certificate(js(json!({ "groupId": GROUP, "username": user })))
+        )
+        .await;
+        assert_eq!(get(&e, "status").as_f64(), Some(404.0), "{user}");
+        let path = get(&e, "path").as_string().unwrap();
+        assert!(
+            path.contains("/databaseUsers/") && !path.contains("/../"),
+            "{path}"
+        );
+    }
+}
+
+#[wasm_bindgen_test]
+async fn delete_export_bucket() {
+    let c = client();
+    let seed = seed().await;
+    let bucket = get(&seed, "exportBucketId").as_string().unwrap();
+    let gone =
+        ok(c.delete_export_bucket(js(json!({ "groupId": GROUP, "exportBucketId": bucket })))).await;
+    assert!(gone.is_undefined());
+    let e = err(c.delete_export_bucket(js(json!({ "groupId": GROUP, "exportBucketId": bucket }))))
+        .await;
+    assert_eq!(get(&e, "status").as_f64(), Some(404.0));
+    let e =
+        err(c.delete_export_bucket(js(json!({ "groupId": GROUP, "exportBucketId": "../../x" }))))
+            .await;
+    assert_eq!(name(&e), "AtlasValidationError");
+}
+
+#[wasm_bindgen_test]
+async fn federated_query_limit() {
+    let c = client();
+    let l = ok(c.return_federated_database_query_limit(js(
+        json!({ "groupId": GROUP, "tenantName": "tenant0", "limitName": "bytesProcessed.daily" }),
+    )))
+    .await;
+    assert!(get(&l, "value").as_f64().is_some());
+    let e = err(c.return_federated_database_query_limit(js(
+        json!({ "groupId": GROUP, "tenantName": "tenant0", "limitName": "bytesProcessed.hourly" }),
+    )))
+    .await;
+    assert_eq!(get(&e, "field").as_string().as_deref(), Some("limitName"));
+    let e = err(c.return_federated_database_query_limit(js(json!({ "groupId": GROUP, "tenantName": "no-such-tenant", "limitName": "bytesProcessed.daily" })))).await;
+    assert_eq!(get(&e, "status").as_f64(), Some(404.0));
+}
+
+#[wasm_bindgen_test]
+async fn pipelines_and_deprecation_hook() {
+    let warnings = js_sys::Array::new();
+    let w2 = warnings.clone();
+    let hook = wasm_bindgen::closure::Closure::<dyn FnMut(JsValue)>::new(move |e: JsValue| {
+        w2.push(&e);
+    });
+    let opts = js(json!({ "baseUrl": BASE, "token": "test-token" }));
+    Reflect::set(&opts, &"onDeprecation".into(), hook.as_ref()).unwrap();
+    let c = AtlasClient::new(opts).unwrap();
+    let list = ok(c.list_pipelines(js(json!({ "groupId": GROUP })))).await;
+    let list: js_sys::Array = list.dyn_into().unwrap();
+    assert!(list.length() >= 2);
+    ok(c.list_pipelines(js(json!({ "groupId": GROUP })))).await;
+    assert_eq!(warnings.length(), 1, "warns once per client");
+    assert_eq!(
+        get(&warnings.get(0), "sunset").as_string().as_deref(),
+        Some("2025-09-30")
+    );
+    let e = err(c.list_pipelines(js(json!({ "groupId": UNKNOWN_ID })))).await;
+    assert_eq!(get(&e, "status").as_f64(), Some(404.0));
+}
+
+#[wasm_bindgen_test]
+async fn delete_identity_provider() {
+    let c = client();
+    let seed = seed().await;
+    let idp = get(&seed, "identityProviderId").as_string().unwrap();
+    let gone = ok(c.delete_identity_provider(js(
+        json!({ "federationSettingsId": FEDERATION, "identityProviderId": idp }),
+    )))
+    .await;
+    assert!(gone.is_undefined());
+    let e = err(c.delete_identity_provider(js(
+        json!({ "federationSettingsId": FEDERATION, "identityProviderId": idp }),
+    )))
+    .await;
+    assert_eq!(get(&e, "status").as_f64(), Some(404.0));
+}
+
+#[wasm_bindgen_test]
+async fn legacy_snapshot_round_trip() {
+    let c = client();
+    let s = ok(c.get_legacy_snapshot(js(
+        json!({ "groupId": GROUP, "clusterName": "Cluster0", "snapshotId": SNAPSHOT }),
+    )))
+    .await;
+    assert_eq!(get(&s, "id").as_string().as_deref(), Some(SNAPSHOT));
+    // GET → edit → PATCH: pass the object read back, read-only fields and all.
+    Reflect::set(&s, &"doNotDelete".into(), &JsValue::TRUE).unwrap();
+    Reflect::delete_property(s.unchecked_ref::<Object>(), &"expires".into()).unwrap();
+    let updated = ok(c.update_legacy_snapshot_retention(js_obj(&[
+        ("groupId", GROUP.into()),
+        ("clusterName", "Cluster0".into()),
+        ("snapshotId", SNAPSHOT.into()),
+        ("body", s),
+    ])))
+    .await;
+    assert_eq!(get(&updated, "doNotDelete").as_bool(), Some(true));
+    let e = err(c.update_legacy_snapshot_retention(js(json!({ "groupId": GROUP, "clusterName": "Cluster0", "snapshotId": SNAPSHOT, "body": { "doNotDelete": true, "expires": "2030-01-01T00:00:00Z" } })))).await;
+    assert_eq!(name(&e), "AtlasValidationError");
+    let e = err(c.get_legacy_snapshot(js(
+        json!({ "groupId": GROUP, "clusterName": "-bad", "snapshotId": SNAPSHOT }),
+    )))
+    .await;
+    assert_eq!(get(&e, "field").as_string().as_deref(), Some("clusterName"));
+    let e = err(c.get_legacy_snapshot(js(
+        json!({ "groupId": GROUP, "clusterName": "Cluster0", "snapshotId": UNKNOWN_ID }),
+    )))
+    .await;
+    assert_eq!(get(&e, "status").as_f64(), Some(404.0));
+}
+
+#[wasm_bindgen_test]
+async fn search_index_update() {
+    let c = client();
+    let body = json!({
+        "collectionName": "movies", "database": "sample_mflix", "name": "default", "type": "search",
+        "mappings": { "dynamic": true },
+        "analyzers": [{ "name": "myAnalyzer", "tokenizer": { "type": "standard" }, "tokenFilters": [{ "type": "lowercase" }] }],
+        "futureField": { "kept": 1 }
+    });
+    let idx = ok(c.update_atlas_search_index_deprecated(js(json!({ "groupId": GROUP, "clusterName": "Cluster0", "indexId": SEARCH_INDEX, "body": body })))).await;
+    assert_eq!(get(&idx, "name").as_string().as_deref(), Some("default"));
+    let e = err(c.update_atlas_search_index_deprecated(js(
+        json!({ "groupId": GROUP, "clusterName": "Cluster0", "indexId": SEARCH_INDEX, "body": {
+        "collectionName": "movies", "database": "sample_mflix", "name": "default", "type": "search",
+        "analyzers": [{ "name": "lucene.mine", "tokenizer": { "type": "standard" } }] } }),
+    )))
+    .await;
+    assert_eq!(name(&e), "AtlasValidationError");
+    assert!(get(&e, "field")
+        .as_string()
+        .unwrap()
+        .starts_with("body.analyzers[0]"));
+    let e = err(c.update_atlas_search_index_deprecated(js(json!({ "groupId": GROUP, "clusterName": "Cluster0", "indexId": UNKNOWN_ID, "body": {
+        "collectionName": "movies", "database": "sample_mflix", "name": "default", "type": "search" } })))).await;
+    assert_eq!(get(&e, "status").as_f64(), Some(404.0));
+}
+
+#[wasm_bindgen_test]
+async fn bad_construction_throws() {
+    for bad in [
+        json!({}),
+        json!({ "token": "" }),
+        json!({ "token": "x", "baseUrl": "ftp://x" }),
+        json!({ "token": "a\r\nb" }),
+        json!({ "tokn": "x" }),
+    ] {
+        let e = match AtlasClient::new(js(bad)) {
+            Ok(_) => panic!("accepted bad options"),
+            Err(e) => e,
+        };
+        assert_eq!(name(&e), "AtlasValidationError");
+    }
+}
+
+#[wasm_bindgen_test]
+async fn wrong_token_is_401_and_token_is_not_leaked() {
+    let c = AtlasClient::new(js(
+        json!({ "baseUrl": BASE, "token": "wrong-secret-token" }),
+    ))
+    .unwrap();
+    let e = err(c.get_maintenance_window(js(json!({ "groupId": GROUP })))).await;
+    assert_eq!(get(&e, "status").as_f64(), Some(401.0));
+    let msg = get(&e, "message").as_string().unwrap();
+    assert!(!msg.contains("wrong-secret-token"));
+    assert!(!c.to_js_string().contains("wrong-secret-token"));
+}
+
+#[wasm_bindgen_test]
+async fn network_failure_is_typed() {
+    let c = AtlasClient::new(js(json!({ "baseUrl": "http://127.0.0.1:9", "token": "t" }))).unwrap();
+    let e = err(c.get_maintenance_window(js(json!({ "groupId": GROUP })))).await;
+    assert_eq!(name(&e), "AtlasNetworkError");
+    assert!(!get(&e, "cause").is_undefined());
+}
+
+#[wasm_bindgen_test]
+async fn timeout_and_abort() {
+    let c = client();
+    let opts = js(json!({ "groupId": GROUP, "timeoutMs": 50 }));
+    // Ask the server to stall this request (fault header is not settable per call,
+    // so arm it through the control endpoint).
+    arm_fault("delay:2000", "/maintenanceWindow").await;
+    let e = err(c.get_maintenance_window(opts)).await;
+    assert_eq!(name(&e), "AtlasTimeoutError");
+
+    let ctl = web_sys::AbortController::new().unwrap();
+    ctl.abort_with_reason(&JsValue::from_str("user left"));
+    let opts = js(json!({ "groupId": GROUP }));
+    Reflect::set(&opts, &"signal".into(), &ctl.signal()).unwrap();
+    let e = err(c.get_maintenance_window(opts)).await;
+    assert_eq!(name(&e), "AtlasAbortError");
+    assert_eq!(get(&e, "cause").as_string().as_deref(), Some("user left"));
+}
+
+#[wasm_bindgen_test]
+async fn bad_bodies_are_decode_errors_with_raw_text() {
+    let c = client();
+    arm_fault("truncate", "/maintenanceWindow").await;
+    let e = err(c.get_maintenance_window(js(json!({ "groupId": GROUP })))).await;
+    assert_eq!(name(&e), "AtlasDecodeError");
+    assert!(get(&e, "rawBody").as_string().is_some());
+    arm_fault("html", "/maintenanceWindow").await;
+    let e = err(c.get_maintenance_window(js(json!({ "groupId": GROUP })))).await;
+    assert_eq!(name(&e), "AtlasApiError");
+    assert!(get(&e, "rawBody").as_string().unwrap().contains("<html"));
+}
+
+fn js_obj(pairs: &[(&str, JsValue)]) -> JsValue {
+    let o = Object::new();
+    for (k, v) in pairs {
+        Reflect::set(&o, &JsValue::from_str(k), v).unwrap();
+    }
+    o.into()
+}
+
+async fn seed() -> JsValue {
+    let res = JsFuture::from(fetch(&format!("{BASE}/__mock/seed")))
+        .await
+        .unwrap();
+    let res: web_sys::Response = res.dyn_into().unwrap();
+    JsFuture::from(res.json().unwrap()).await.unwrap()
+}
+
+#[wasm_bindgen::prelude::wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_name = fetch)]
+    fn fetch_with(url: &str, init: &JsValue) -> Promise;
+}
+
+async fn arm_fault(fault: &str, path: &str) {
+    let init = js(json!({
+        "method": "POST",
+        "headers": { "Content-Type": "application/json" },
+        "body": json!({ "fault": fault, "count": 1, "pathContains": path }).to_string(),
+    }));
+    let res = JsFuture::from(fetch_with(&format!("{BASE}/__mock/faults"), &init))
+        .await
+        .unwrap();
+    let res: web_sys::Response = res.dyn_into().unwrap();
+    assert!(res.ok(), "arming fault {fault} failed");
+}
