@@ -43,7 +43,7 @@ pub fn check_token(field: &str, token: &str) -> Result<(), ValidationError> {
 
 /// Checks a timeout in milliseconds.
 pub fn check_timeout(field: &str, ms: f64) -> Result<(), ValidationError> {
-    if ms.is_finite() && ms >= 1.0 && ms <= 3_600_000.0 {
+    if ms.is_finite() && (1.0..=3_600_000.0).contains(&ms) {
         Ok(())
     } else {
         Err(ValidationError::new(

@@ -14,6 +14,7 @@
 pub mod config;
 pub mod error;
 pub mod models;
+pub mod ops;
 pub mod request;
 pub mod response;
 pub mod validate;

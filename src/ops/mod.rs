@@ -114,12 +114,7 @@ pub fn build<O: Operation>(op: &O, common: &CommonOptions) -> Result<ApiRequest,
         ));
     }
     if let Some(t) = common.timeout_ms {
-        if !(t.is_finite() && t > 0.0 && t <= 3_600_000.0) {
-            return Err(ValidationError::new(
-                "timeoutMs",
-                "must be a number of milliseconds between 1 and 3600000",
-            ));
-        }
+        crate::config::check_timeout("timeoutMs", t)?;
     }
     let mut req = op
         .build(ApiRequest::new(O::NAME, O::METHOD, &version))?
@@ -220,3 +215,6 @@ pub(crate) mod testing {
         }
     }
 }
+
+#[cfg(test)]
+mod tests;
