@@ -17,7 +17,10 @@ pub const JSON: &str = "application/json";
 /// One refusal in the ApiError shape (`error`, `errorCode`, `detail`, `reason`,
 /// `parameters`, and `badRequestDetail` for validation failures).
 #[derive(Debug, Clone)]
-pub struct ApiError {
+pub struct ApiError(Box<ApiErrorParts>);
+
+#[derive(Debug, Clone)]
+pub struct ApiErrorParts {
     pub status: StatusCode,
     pub code: String,
     pub detail: String,
@@ -26,16 +29,29 @@ pub struct ApiError {
     pub headers: Vec<(&'static str, String)>,
 }
 
+impl std::ops::Deref for ApiError {
+    type Target = ApiErrorParts;
+    fn deref(&self) -> &ApiErrorParts {
+        &self.0
+    }
+}
+
+impl std::ops::DerefMut for ApiError {
+    fn deref_mut(&mut self) -> &mut ApiErrorParts {
+        &mut self.0
+    }
+}
+
 impl ApiError {
     pub fn new(status: StatusCode, code: &str, detail: impl Into<String>) -> Self {
-        ApiError {
+        ApiError(Box::new(ApiErrorParts {
             status,
             code: code.to_string(),
             detail: detail.into(),
             parameters: Vec::new(),
             fields: Vec::new(),
             headers: Vec::new(),
-        }
+        }))
     }
 
     pub fn params(mut self, params: Vec<Value>) -> Self {
