@@ -41,8 +41,3 @@ export function makeError(kind, message, fields) {
   const C = CLASSES[kind] || AtlasError;
   return new C(message, fields);
 }
-
-/** True when running in Node.js (where a User-Agent header may be set). */
-export function isNode() {
-  return typeof process !== 'undefined' && !!(process.versions && process.versions.node);
-}

@@ -18,7 +18,7 @@ bash scripts/build.sh
 
 step "start the local Atlas server"
 cargo build -q -p atlas-mock
-start_mock
+start_mock --rate-limit 100000
 
 step "wasm tests in Node: wasm-pack test --node"
 reset_mock

@@ -8,9 +8,16 @@ pub const CLIENT_FIELDS: &[&str] = &[
     "baseUrl",
     "token",
     "getToken",
+    "clientId",
+    "clientSecret",
     "userAgent",
     "timeoutMs",
+    "retry",
+    "pacing",
     "onDeprecation",
+    "onRetry",
+    "onRequest",
+    "onResponse",
 ];
 
 /// Checked client settings (the token itself is kept by the shell).
@@ -54,30 +61,34 @@ pub fn check_timeout(field: &str, ms: f64) -> Result<(), ValidationError> {
 }
 
 impl ClientConfig {
-    /// Checks the options; `token` and `has_get_token` say how calls authenticate.
+    /// Checks the options. `token`, `has_get_token` and `has_service_account`
+    /// (clientId and clientSecret) are the ways to authenticate: exactly one is needed.
     pub fn new(
         base: Option<&str>,
         token: Option<&str>,
         has_get_token: bool,
+        has_service_account: bool,
         user_agent: Option<&str>,
         timeout_ms: Option<f64>,
     ) -> Result<Self, ValidationError> {
         let base_url = base_url("baseUrl", base.unwrap_or(DEFAULT_BASE_URL))?;
-        match (token, has_get_token) {
-            (Some(_), true) => {
-                return Err(ValidationError::new(
-                    "token",
-                    "give either token or getToken, not both",
-                ))
-            }
-            (None, false) => {
-                return Err(ValidationError::new(
-                    "token",
-                    "is required (or give getToken)",
-                ))
-            }
-            (Some(t), false) => check_token("token", t)?,
-            (None, true) => {}
+        let ways = usize::from(token.is_some())
+            + usize::from(has_get_token)
+            + usize::from(has_service_account);
+        if ways == 0 {
+            return Err(ValidationError::new(
+                "token",
+                "is required (or give getToken, or clientId and clientSecret)",
+            ));
+        }
+        if ways > 1 {
+            return Err(ValidationError::new(
+                "token",
+                "give only one of token, getToken, or clientId and clientSecret",
+            ));
+        }
+        if let Some(t) = token {
+            check_token("token", t)?;
         }
         if let Some(ua) = user_agent {
             if ua.is_empty() || ua.len() > 256 || !ua.bytes().all(|b| (0x20..0x7f).contains(&b)) {
@@ -113,23 +124,26 @@ mod tests {
 
     #[test]
     fn construction_rules() {
-        let c = ClientConfig::new(None, Some("abc"), false, None, None).unwrap();
+        let c = ClientConfig::new(None, Some("abc"), false, false, None, None).unwrap();
         assert_eq!(c.base_url, "https://cloud.mongodb.com");
         assert!(c.user_agent_header().starts_with("atlas-admin-wasm/"));
-        let e = ClientConfig::new(None, Some(""), false, None, None).unwrap_err();
+        let e = ClientConfig::new(None, Some(""), false, false, None, None).unwrap_err();
         assert_eq!(e.field, "token");
-        assert!(ClientConfig::new(None, None, false, None, None).is_err());
-        assert!(ClientConfig::new(None, Some("a"), true, None, None).is_err());
-        assert!(ClientConfig::new(None, None, true, None, None).is_ok());
-        assert!(ClientConfig::new(Some("ftp://x"), Some("a"), false, None, None).is_err());
-        assert!(ClientConfig::new(None, Some("a\r\nX-Evil: 1"), false, None, None).is_err());
-        assert!(ClientConfig::new(None, Some("a b"), false, None, None).is_err());
-        assert!(ClientConfig::new(None, Some("a"), false, Some("x\ny"), None).is_err());
-        assert!(ClientConfig::new(None, Some("a"), false, None, Some(f64::NAN)).is_err());
-        assert!(ClientConfig::new(None, Some("a"), false, None, Some(0.0)).is_err());
+        assert!(ClientConfig::new(None, None, false, false, None, None).is_err());
+        assert!(ClientConfig::new(None, Some("a"), true, false, None, None).is_err());
+        assert!(ClientConfig::new(None, None, true, false, None, None).is_ok());
+        assert!(ClientConfig::new(None, None, false, true, None, None).is_ok());
+        assert!(ClientConfig::new(None, Some("a"), false, true, None, None).is_err());
+        assert!(ClientConfig::new(Some("ftp://x"), Some("a"), false, false, None, None).is_err());
+        assert!(ClientConfig::new(None, Some("a\r\nX-Evil: 1"), false, false, None, None).is_err());
+        assert!(ClientConfig::new(None, Some("a b"), false, false, None, None).is_err());
+        assert!(ClientConfig::new(None, Some("a"), false, false, Some("x\ny"), None).is_err());
+        assert!(ClientConfig::new(None, Some("a"), false, false, None, Some(f64::NAN)).is_err());
+        assert!(ClientConfig::new(None, Some("a"), false, false, None, Some(0.0)).is_err());
         let c = ClientConfig::new(
             Some("http://127.0.0.1:1/"),
             Some("a"),
+            false,
             false,
             Some("console/1.0"),
             Some(500.0),

@@ -17,6 +17,7 @@ pub mod models;
 pub mod ops;
 pub mod request;
 pub mod response;
+pub mod runtime;
 pub mod validate;
 
 #[cfg(target_arch = "wasm32")]

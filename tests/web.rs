@@ -418,7 +418,11 @@ async fn timeout_and_abort() {
 
 #[wasm_bindgen_test]
 async fn bad_bodies_are_decode_errors_with_raw_text() {
-    let c = client();
+    // Without retries: a 502 HTML page from a proxy is otherwise retried.
+    let c = AtlasClient::new(js(
+        json!({ "baseUrl": BASE, "token": "test-token", "retry": false }),
+    ))
+    .unwrap();
     arm_fault("truncate", "/maintenanceWindow").await;
     let e = err(c.get_maintenance_window(js(json!({ "groupId": GROUP })))).await;
     assert_eq!(name(&e), "AtlasDecodeError");
@@ -462,4 +466,263 @@ async fn arm_fault(fault: &str, path: &str) {
         .unwrap();
     let res: web_sys::Response = res.dyn_into().unwrap();
     assert!(res.ok(), "arming fault {fault} failed");
+}
+
+// ---- runtime: service accounts, retries, timeouts, pagination, hooks ----
+
+async fn stats() -> JsValue {
+    let res = JsFuture::from(fetch(&format!("{BASE}/__mock/stats")))
+        .await
+        .unwrap();
+    let res: web_sys::Response = res.dyn_into().unwrap();
+    JsFuture::from(res.json().unwrap()).await.unwrap()
+}
+
+async fn stat(key: &str) -> f64 {
+    get(&stats().await, key).as_f64().unwrap_or(0.0)
+}
+
+fn service_client() -> AtlasClient {
+    AtlasClient::new(js(json!({
+        "baseUrl": BASE, "clientId": "mdb_sa_id_test", "clientSecret": "mdb_sa_sk_test",
+        "retry": { "baseDelayMs": 1, "maxDelayMs": 50 }
+    })))
+    .unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn service_account_shares_one_token_among_50_calls() {
+    let c = service_client();
+    let before = stat("tokenRequests").await;
+    let calls = js_sys::Array::new();
+    for _ in 0..50 {
+        calls.push(&c.get_maintenance_window(js(json!({ "groupId": GROUP }))));
+    }
+    let all = ok(js_sys::Promise::all(&calls)).await;
+    assert_eq!(all.unchecked_ref::<js_sys::Array>().length(), 50);
+    assert_eq!(
+        stat("tokenRequests").await - before,
+        1.0,
+        "exactly one token request"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn service_account_renews_once_after_401_and_close_revokes() {
+    let c = service_client();
+    ok(c.get_maintenance_window(js(json!({ "groupId": GROUP })))).await;
+    let before = stat("tokenRequests").await;
+    // Revoke the client's token behind its back: the next call gets a 401,
+    // renews the token once and succeeds.
+    ok(c.close()).await;
+    assert!(stat("revocations").await >= 1.0);
+    ok(c.get_maintenance_window(js(json!({ "groupId": GROUP })))).await;
+    assert_eq!(stat("tokenRequests").await - before, 1.0);
+    // Wrong credentials: a typed error that names neither id nor secret.
+    let bad = AtlasClient::new(js(json!({ "baseUrl": BASE, "clientId": "mdb_sa_id_test", "clientSecret": "wrong-secret-xyz" }))).unwrap();
+    let e = err(bad.get_maintenance_window(js(json!({ "groupId": GROUP })))).await;
+    assert_eq!(name(&e), "AtlasApiError");
+    assert_eq!(get(&e, "status").as_f64(), Some(401.0));
+    assert!(!get(&e, "message")
+        .as_string()
+        .unwrap()
+        .contains("wrong-secret-xyz"));
+}
+
+fn hooked_client(
+    retry: serde_json::Value,
+) -> (
+    AtlasClient,
+    js_sys::Array,
+    Vec<wasm_bindgen::closure::Closure<dyn FnMut(JsValue)>>,
+) {
+    let events = js_sys::Array::new();
+    let opts = js(json!({ "baseUrl": BASE, "token": "test-token", "retry": retry }));
+    let mut keep = vec![];
+    for hook in ["onRetry", "onRequest", "onResponse"] {
+        let ev = events.clone();
+        let tag = hook.to_owned();
+        let cb = wasm_bindgen::closure::Closure::<dyn FnMut(JsValue)>::new(move |e: JsValue| {
+            Reflect::set(&e, &"hook".into(), &JsValue::from_str(&tag)).unwrap();
+            ev.push(&e);
+        });
+        Reflect::set(&opts, &JsValue::from_str(hook), cb.as_ref()).unwrap();
+        keep.push(cb);
+    }
+    (AtlasClient::new(opts).unwrap(), events, keep)
+}
+
+fn hook_events(events: &js_sys::Array, hook: &str) -> Vec<JsValue> {
+    events
+        .iter()
+        .filter(|e| get(e, "hook").as_string().as_deref() == Some(hook))
+        .collect()
+}
+
+#[wasm_bindgen_test]
+async fn get_is_retried_on_429_503_and_dropped_connections() {
+    let (c, events, _keep) = hooked_client(json!({ "baseDelayMs": 1, "maxDelayMs": 20 }));
+    for fault in ["429:0", "503", "drop"] {
+        events.set_length(0);
+        arm_fault_n(fault, "/maintenanceWindow", 2).await;
+        let w = ok(c.get_maintenance_window(js(json!({ "groupId": GROUP })))).await;
+        assert!(get(&w, "dayOfWeek").as_f64().is_some(), "{fault}");
+        let retries = hook_events(&events, "onRetry");
+        assert_eq!(retries.len(), 2, "{fault}");
+        assert_eq!(get(&retries[1], "attempt").as_f64(), Some(2.0));
+        let requests = hook_events(&events, "onRequest");
+        assert_eq!(requests.len(), 3, "{fault}");
+        let auth = get(&get(&requests[0], "headers"), "Authorization")
+            .as_string()
+            .unwrap();
+        assert_eq!(auth, "Bearer [redacted]");
+    }
+    let responses = hook_events(&events, "onResponse");
+    assert!(get(responses.last().unwrap(), "durationMs")
+        .as_f64()
+        .is_some());
+    assert_eq!(
+        get(responses.last().unwrap(), "status").as_f64(),
+        Some(200.0)
+    );
+}
+
+#[wasm_bindgen_test]
+async fn post_is_not_retried_unless_asked() {
+    let (c, events, _keep) = hooked_client(json!({ "baseDelayMs": 1 }));
+    let body = json!({ "orgId": ORG, "body": { "desc": "retry test", "roles": ["ORG_MEMBER"] } });
+    arm_fault_n("503", "/apiKeys", 1).await;
+    let e = err(c.create_api_key(js(body.clone()))).await;
+    assert_eq!(get(&e, "status").as_f64(), Some(503.0));
+    assert!(hook_events(&events, "onRetry").is_empty());
+    let (c, events, _keep) = hooked_client(json!({ "baseDelayMs": 1, "retryWrites": true }));
+    arm_fault_n("503", "/apiKeys", 1).await;
+    let key = ok(c.create_api_key(js(body))).await;
+    assert!(get(&key, "privateKey").as_string().is_some());
+    assert_eq!(hook_events(&events, "onRetry").len(), 1);
+    // Retrying stops after maxRetries.
+    let (c, _events, _keep) = hooked_client(json!({ "baseDelayMs": 1, "maxRetries": 1 }));
+    arm_fault_n("503", "/maintenanceWindow", 3).await;
+    let e = err(c.get_maintenance_window(js(json!({ "groupId": GROUP })))).await;
+    assert_eq!(get(&e, "status").as_f64(), Some(503.0));
+    clear_faults().await;
+}
+
+#[wasm_bindgen_test]
+async fn timeouts_with_get_and_post() {
+    let c = client();
+    arm_fault("delay:1500", "/apiKeys").await;
+    let e = err(c.create_api_key(js(json!({ "orgId": ORG, "timeoutMs": 100, "body": { "desc": "slow", "roles": ["ORG_MEMBER"] } })))).await;
+    assert_eq!(name(&e), "AtlasTimeoutError");
+    assert_eq!(get(&e, "timeoutMs").as_f64(), Some(100.0));
+    let slow = AtlasClient::new(js(
+        json!({ "baseUrl": BASE, "token": "test-token", "timeoutMs": 100 }),
+    ))
+    .unwrap();
+    arm_fault("delay:1500", "/maintenanceWindow").await;
+    let e = err(slow.get_maintenance_window(js(json!({ "groupId": GROUP })))).await;
+    assert_eq!(name(&e), "AtlasTimeoutError");
+}
+
+/// Drains a listing iterator by calling `next()` until done.
+async fn drain(it: &atlas_admin_wasm::wasm::ProjectIterator) -> Vec<JsValue> {
+    let mut out = vec![];
+    loop {
+        let step = ok(it.next()).await;
+        if get(&step, "done").as_bool() == Some(true) {
+            return out;
+        }
+        out.push(get(&step, "value"));
+    }
+}
+
+#[wasm_bindgen_test]
+async fn list_all_projects_in_order_with_concurrency_1_and_4() {
+    let c = client();
+    let total = get(&seed().await, "projectCount").as_f64().unwrap() as usize;
+    for concurrency in [1, 4] {
+        let progress = js_sys::Array::new();
+        let p2 = progress.clone();
+        let cb = wasm_bindgen::closure::Closure::<dyn FnMut(JsValue)>::new(move |e: JsValue| {
+            p2.push(&e);
+        });
+        let opts = js(json!({ "itemsPerPage": 100, "concurrency": concurrency }));
+        Reflect::set(&opts, &"onProgress".into(), cb.as_ref()).unwrap();
+        let it = c.list_projects_all(opts).unwrap();
+        let items = drain(&it).await;
+        assert_eq!(items.len(), total, "concurrency {concurrency}");
+        let ids: std::collections::HashSet<String> = items
+            .iter()
+            .map(|p| get(p, "id").as_string().unwrap())
+            .collect();
+        assert_eq!(ids.len(), total, "no project repeated");
+        for (i, p) in items.iter().enumerate() {
+            assert_eq!(
+                get(p, "name").as_string().unwrap(),
+                format!("Project {i}"),
+                "in order"
+            );
+        }
+        let last = progress.get(progress.length() - 1);
+        assert_eq!(get(&last, "itemsDone").as_f64(), Some(total as f64));
+        assert_eq!(
+            get(&last, "pagesDone").as_f64(),
+            Some(total.div_ceil(100) as f64)
+        );
+        assert!(get(&last, "totalEstimate").as_f64().is_some());
+    }
+    let pages = drain(
+        &c.list_projects_pages(js(json!({ "itemsPerPage": 500 })))
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(pages.len(), total.div_ceil(500));
+    let e = c
+        .list_projects_all(js(json!({ "concurrency": 0 })))
+        .err()
+        .unwrap();
+    assert_eq!(name(&e), "AtlasValidationError");
+}
+
+#[wasm_bindgen_test]
+async fn abort_in_the_middle_of_a_listing() {
+    let c = client();
+    let ctl = web_sys::AbortController::new().unwrap();
+    let opts = js(json!({ "itemsPerPage": 10, "concurrency": 2 }));
+    Reflect::set(&opts, &"signal".into(), &ctl.signal()).unwrap();
+    let it = c.list_projects_pages(opts).unwrap();
+    ok(it.next()).await;
+    ok(it.next()).await;
+    ctl.abort_with_reason(&JsValue::from_str("stop"));
+    let e = err(it.next()).await;
+    assert_eq!(name(&e), "AtlasAbortError");
+    let step = ok(it.next()).await;
+    assert_eq!(get(&step, "done").as_bool(), Some(true));
+    // Breaking out early (return) ends the listing too.
+    let it = c
+        .list_projects_all(js(json!({ "itemsPerPage": 5 })))
+        .unwrap();
+    ok(it.next()).await;
+    ok(it.finish()).await;
+    assert_eq!(get(&ok(it.next()).await, "done").as_bool(), Some(true));
+}
+
+async fn arm_fault_n(fault: &str, path: &str, count: u32) {
+    let init = js(json!({
+        "method": "POST",
+        "headers": { "Content-Type": "application/json" },
+        "body": json!({ "fault": fault, "count": count, "pathContains": path }).to_string(),
+    }));
+    let res = JsFuture::from(fetch_with(&format!("{BASE}/__mock/faults"), &init))
+        .await
+        .unwrap();
+    let res: web_sys::Response = res.dyn_into().unwrap();
+    assert!(res.ok(), "arming fault {fault} failed");
+}
+
+async fn clear_faults() {
+    let init = js(json!({ "method": "DELETE" }));
+    JsFuture::from(fetch_with(&format!("{BASE}/__mock/faults"), &init))
+        .await
+        .unwrap();
 }

@@ -1,13 +1,18 @@
 //! `AtlasClient`, the JavaScript face of the crate: reads options objects,
-//! runs an operation (build → send → decode) and settles a Promise.
+//! runs an operation (build → send → decode, with retries, token renewal and
+//! hooks) and settles a Promise.
 
-use super::errors::{self, is_node};
-use super::transport::{self, Outgoing};
-use crate::config::{self, ClientConfig, CLIENT_FIELDS};
+use super::auth::{Auth, ServiceAccount};
+use super::errors::{self, Fields};
+use super::paging::ProjectIterator;
+use super::transport::{self, Outgoing, Received, SendError};
+use crate::config::{ClientConfig, CLIENT_FIELDS};
 use crate::ops::{self, *};
+use crate::request::ApiRequest;
 use crate::response::RawResponse;
+use crate::runtime::retry::{self, Outcome, RetryPolicy, RETRY_FIELDS};
 use crate::validate::ValidationError;
-use js_sys::{Function, Object, Promise, Reflect};
+use js_sys::{Date, Function, Math, Object, Promise, Reflect};
 use serde::Serialize;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -16,28 +21,48 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::{future_to_promise, JsFuture};
 use web_sys::AbortSignal;
 
-/// How calls get their bearer token.
-enum Auth {
-    Token(String),
-    Callback(Function),
+#[wasm_bindgen(module = "/js/runtime.js")]
+extern "C" {
+    fn sleep(ms: f64, signal: Option<AbortSignal>) -> Promise;
+    #[wasm_bindgen(js_name = isNode)]
+    fn is_node() -> bool;
 }
 
-struct Inner {
+/// Optional callbacks the caller gave.
+#[derive(Default)]
+struct Hooks {
+    on_deprecation: Option<Function>,
+    on_retry: Option<Function>,
+    on_request: Option<Function>,
+    on_response: Option<Function>,
+}
+
+/// Calls a hook, ignoring anything it throws: hooks observe, they never
+/// change the outcome of a call.
+fn notify(hook: &Option<Function>, event: Fields) {
+    if let Some(f) = hook {
+        let _ = f.call1(&JsValue::UNDEFINED, &event.into_value());
+    }
+}
+
+pub(crate) struct Inner {
     config: ClientConfig,
     auth: Auth,
-    on_deprecation: Option<Function>,
+    retry: RetryPolicy,
+    pacing: bool,
+    hooks: Hooks,
     warned: RefCell<Vec<&'static str>>,
     rate_limit: Cell<(Option<f64>, Option<f64>)>,
 }
 
 /// A client for the Atlas Administration API v2. Holds its credentials
-/// privately: they never appear in errors, logs or `toString()`.
+/// privately: they never appear in errors, hook events, logs or `toString()`.
 #[wasm_bindgen(skip_typescript)]
 pub struct AtlasClient {
     inner: Rc<Inner>,
 }
 
-fn get(obj: &JsValue, key: &str) -> JsValue {
+pub(crate) fn get(obj: &JsValue, key: &str) -> JsValue {
     Reflect::get(obj, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
 }
 
@@ -52,7 +77,7 @@ fn opt_string(obj: &JsValue, key: &str) -> Result<Option<String>, ValidationErro
         .ok_or_else(|| ValidationError::new(key, "must be a string"))
 }
 
-fn opt_number(obj: &JsValue, key: &str) -> Result<Option<f64>, ValidationError> {
+pub(crate) fn opt_number(obj: &JsValue, key: &str) -> Result<Option<f64>, ValidationError> {
     let v = get(obj, key);
     if v.is_undefined() {
         return Ok(None);
@@ -62,7 +87,17 @@ fn opt_number(obj: &JsValue, key: &str) -> Result<Option<f64>, ValidationError> 
         .ok_or_else(|| ValidationError::new(key, "must be a number"))
 }
 
-fn opt_function(obj: &JsValue, key: &str) -> Result<Option<Function>, ValidationError> {
+fn opt_bool(obj: &JsValue, key: &str) -> Result<Option<bool>, ValidationError> {
+    let v = get(obj, key);
+    if v.is_undefined() {
+        return Ok(None);
+    }
+    v.as_bool()
+        .map(Some)
+        .ok_or_else(|| ValidationError::new(key, "must be a boolean"))
+}
+
+pub(crate) fn opt_function(obj: &JsValue, key: &str) -> Result<Option<Function>, ValidationError> {
     let v = get(obj, key);
     if v.is_undefined() {
         return Ok(None);
@@ -72,8 +107,18 @@ fn opt_function(obj: &JsValue, key: &str) -> Result<Option<Function>, Validation
         .map_err(|_| ValidationError::new(key, "must be a function"))
 }
 
+pub(crate) fn opt_signal(obj: &JsValue) -> Result<Option<AbortSignal>, ValidationError> {
+    match get(obj, "signal") {
+        v if v.is_undefined() => Ok(None),
+        v => v
+            .dyn_into::<AbortSignal>()
+            .map(Some)
+            .map_err(|_| ValidationError::new("signal", "must be an AbortSignal")),
+    }
+}
+
 /// The own enumerable keys of an options object, refusing non-objects.
-fn keys_of(options: &JsValue, what: &str) -> Result<Vec<String>, ValidationError> {
+pub(crate) fn keys_of(options: &JsValue, what: &str) -> Result<Vec<String>, ValidationError> {
     if !options.is_object() || js_sys::Array::is_array(options) || options.is_function() {
         return Err(ValidationError::new(what, "must be an object"));
     }
@@ -83,14 +128,39 @@ fn keys_of(options: &JsValue, what: &str) -> Result<Vec<String>, ValidationError
         .collect())
 }
 
-fn refuse_unknown(keys: &[String], known: &[&str]) -> Result<(), ValidationError> {
+pub(crate) fn refuse_unknown(
+    keys: &[String],
+    known: &[&str],
+    prefix: &str,
+) -> Result<(), ValidationError> {
     match keys.iter().find(|k| !known.contains(&k.as_str())) {
         Some(k) => Err(ValidationError::new(
-            k.as_str(),
+            crate::validate::join(prefix, k),
             format!("is not a known option; known options: {}", known.join(", ")),
         )),
         None => Ok(()),
     }
+}
+
+/// Reads `retry`: `false` (never), an object of numbers, or absent (defaults).
+fn read_retry(options: &JsValue) -> Result<RetryPolicy, ValidationError> {
+    let v = get(options, "retry");
+    if v.is_undefined() || v.as_bool() == Some(true) {
+        return Ok(RetryPolicy::default());
+    }
+    if v.as_bool() == Some(false) {
+        return Ok(RetryPolicy::disabled());
+    }
+    refuse_unknown(&keys_of(&v, "retry")?, RETRY_FIELDS, "retry")?;
+    let n =
+        |k: &str| opt_number(&v, k).map_err(|e| ValidationError::new(format!("retry.{k}"), e.rule));
+    RetryPolicy::new(
+        n("maxRetries")?,
+        n("baseDelayMs")?,
+        n("maxDelayMs")?,
+        opt_bool(&v, "retryWrites")
+            .map_err(|e| ValidationError::new("retry.retryWrites", e.rule))?,
+    )
 }
 
 #[wasm_bindgen]
@@ -102,26 +172,49 @@ impl AtlasClient {
     }
 
     fn from_options(options: &JsValue) -> Result<AtlasClient, ValidationError> {
-        refuse_unknown(&keys_of(options, "options")?, CLIENT_FIELDS)?;
+        refuse_unknown(&keys_of(options, "options")?, CLIENT_FIELDS, "")?;
         let token = opt_string(options, "token")?;
         let get_token = opt_function(options, "getToken")?;
+        let client_id = opt_string(options, "clientId")?;
+        let client_secret = opt_string(options, "clientSecret")?;
+        if client_id.is_some() != client_secret.is_some() {
+            return Err(ValidationError::new(
+                if client_id.is_some() {
+                    "clientSecret"
+                } else {
+                    "clientId"
+                },
+                "is required with the other service-account credential",
+            ));
+        }
         let config = ClientConfig::new(
             opt_string(options, "baseUrl")?.as_deref(),
             token.as_deref(),
             get_token.is_some(),
+            client_id.is_some(),
             opt_string(options, "userAgent")?.as_deref(),
             opt_number(options, "timeoutMs")?,
         )?;
-        let auth = match (token, get_token) {
-            (Some(t), _) => Auth::Token(t),
-            (None, Some(f)) => Auth::Callback(f),
-            (None, None) => return Err(ValidationError::new("token", "is required")),
+        let auth = match (token, get_token, client_id, client_secret) {
+            (Some(t), _, _, _) => Auth::Token(t),
+            (None, Some(f), _, _) => Auth::Callback(f),
+            (None, None, Some(id), Some(secret)) => Auth::ServiceAccount(Rc::new(
+                ServiceAccount::new(&config.base_url, &id, &secret, config.timeout_ms)?,
+            )),
+            _ => return Err(ValidationError::new("token", "is required")),
         };
         Ok(AtlasClient {
             inner: Rc::new(Inner {
+                retry: read_retry(options)?,
+                pacing: opt_bool(options, "pacing")?.unwrap_or(false),
+                hooks: Hooks {
+                    on_deprecation: opt_function(options, "onDeprecation")?,
+                    on_retry: opt_function(options, "onRetry")?,
+                    on_request: opt_function(options, "onRequest")?,
+                    on_response: opt_function(options, "onResponse")?,
+                },
                 config,
                 auth,
-                on_deprecation: opt_function(options, "onDeprecation")?,
                 warned: RefCell::new(Vec::new()),
                 rate_limit: Cell::new((None, None)),
             }),
@@ -138,7 +231,7 @@ impl AtlasClient {
     #[wasm_bindgen(getter, js_name = rateLimit)]
     pub fn rate_limit(&self) -> JsValue {
         let (limit, remaining) = self.inner.rate_limit.get();
-        errors::Fields::new()
+        Fields::new()
             .opt("limit", limit)
             .opt("remaining", remaining)
             .into_value()
@@ -153,9 +246,33 @@ impl AtlasClient {
     /// JSON form without credentials.
     #[wasm_bindgen(js_name = toJSON)]
     pub fn to_json(&self) -> JsValue {
-        errors::Fields::new()
+        Fields::new()
             .set("baseUrl", self.inner.config.base_url.as_str())
             .into_value()
+    }
+
+    /// Revokes the service-account token this client obtained, if any.
+    pub fn close(&self) -> Promise {
+        let inner = self.inner.clone();
+        future_to_promise(async move {
+            if let Auth::ServiceAccount(sa) = &inner.auth {
+                sa.revoke().await?;
+            }
+            Ok(JsValue::UNDEFINED)
+        })
+    }
+
+    /// Every project, page after page, as an async iterable of projects.
+    #[wasm_bindgen(js_name = listProjectsAll)]
+    pub fn list_projects_all(&self, options: JsValue) -> Result<ProjectIterator, JsValue> {
+        ProjectIterator::new(self.inner.clone(), &options, true).map_err(|e| errors::validation(&e))
+    }
+
+    /// Every page of projects, as an async iterable of pages.
+    #[wasm_bindgen(js_name = listProjectsPages)]
+    pub fn list_projects_pages(&self, options: JsValue) -> Result<ProjectIterator, JsValue> {
+        ProjectIterator::new(self.inner.clone(), &options, false)
+            .map_err(|e| errors::validation(&e))
     }
 
     fn run<O: Operation + 'static>(&self, options: JsValue) -> Promise {
@@ -217,13 +334,7 @@ fn read_options<O: Operation>(
         options.clone()
     };
     check_keys::<O>(&keys_of(&options, "options")?)?;
-    let signal = match get(&options, "signal") {
-        v if v.is_undefined() => None,
-        v => Some(
-            v.dyn_into::<AbortSignal>()
-                .map_err(|_| ValidationError::new("signal", "must be an AbortSignal"))?,
-        ),
-    };
+    let signal = opt_signal(&options)?;
     let op = ops::options_from::<O, _>(serde_wasm_bindgen::Deserializer::from(options.clone()))?;
     let common: ops::CommonOptions =
         serde_path_to_error::deserialize(serde_wasm_bindgen::Deserializer::from(options))
@@ -232,37 +343,14 @@ fn read_options<O: Operation>(
 }
 
 impl Inner {
-    async fn call<O: Operation>(&self, options: JsValue) -> Result<JsValue, JsValue> {
+    /// Runs operation `O` with the caller's options object.
+    pub(crate) async fn call<O: Operation>(&self, options: JsValue) -> Result<JsValue, JsValue> {
         let (op, common, signal) =
             read_options::<O>(&options).map_err(|e| errors::validation(&e))?;
         let req = ops::build(&op, &common).map_err(|e| errors::validation(&e))?;
         self.warn_deprecated::<O>();
-        let label = format!("{} {}", req.method.as_str(), req.path);
-        let token = self.token().await?;
-        let mut headers = vec![
-            ("Accept", req.media_type.clone()),
-            ("Authorization", format!("Bearer {token}")),
-        ];
-        if req.body.is_some() {
-            headers.push(("Content-Type", req.media_type.clone()));
-        }
-        if is_node() {
-            headers.push(("User-Agent", self.config.user_agent_header()));
-        }
-        let url = req.url(&self.config.base_url);
-        let got = transport::send(Outgoing {
-            url: &url,
-            method: req.method.as_str(),
-            label: &label,
-            headers,
-            body: req.body.as_deref(),
-            signal: signal.as_ref(),
-            timeout_ms: common.timeout_ms.or(self.config.timeout_ms),
-        })
-        .await?;
-        if got.rate_limit.is_some() || got.rate_remaining.is_some() {
-            self.rate_limit.set((got.rate_limit, got.rate_remaining));
-        }
+        let timeout = common.timeout_ms.or(self.config.timeout_ms);
+        let (got, req) = self.exchange(req, signal.as_ref(), timeout).await?;
         let raw = RawResponse {
             status: got.status,
             content_type: got.content_type.as_deref(),
@@ -285,27 +373,125 @@ impl Inner {
             })
     }
 
-    /// The bearer token for the next call.
-    async fn token(&self) -> Result<String, JsValue> {
-        match &self.auth {
-            Auth::Token(t) => Ok(t.clone()),
-            Auth::Callback(f) => {
-                let bad = |rule: &str| errors::validation(&ValidationError::new("getToken", rule));
-                let mut v = f
-                    .call0(&JsValue::UNDEFINED)
-                    .map_err(|_| bad("threw an error"))?;
-                if v.has_type::<Promise>() {
-                    v = JsFuture::from(v.unchecked_into::<Promise>())
-                        .await
-                        .map_err(|_| bad("rejected"))?;
+    /// Sends `req` until it gets an answer that is not retried: renews a
+    /// service-account token once on 401, retries per the policy, paces.
+    async fn exchange(
+        &self,
+        req: ApiRequest,
+        signal: Option<&AbortSignal>,
+        timeout_ms: Option<f64>,
+    ) -> Result<(Received, ApiRequest), JsValue> {
+        let label = format!("{} {}", req.method.as_str(), req.path);
+        let url = req.url(&self.config.base_url);
+        let mut retries = 0u32;
+        let mut renewed = false;
+        loop {
+            if self.pacing {
+                let (limit, remaining) = self.rate_limit.get();
+                let wait =
+                    retry::pacing_delay_ms(limit, remaining, self.retry.max_delay_ms.min(5_000.0));
+                if wait > 0.0 {
+                    self.wait(wait, signal, &label).await?;
                 }
-                let t = v
-                    .as_string()
-                    .ok_or_else(|| bad("must resolve to a string"))?;
-                config::check_token("getToken", &t).map_err(|e| errors::validation(&e))?;
-                Ok(t)
             }
+            let token = self.auth.token().await?;
+            let mut headers = vec![
+                ("Accept", req.media_type.clone()),
+                ("Authorization", format!("Bearer {token}")),
+            ];
+            if req.body.is_some() {
+                headers.push(("Content-Type", req.media_type.clone()));
+            }
+            if is_node() {
+                headers.push(("User-Agent", self.config.user_agent_header()));
+            }
+            let attempt = retries + 1;
+            notify(
+                &self.hooks.on_request,
+                event(&req, &url, attempt).set(
+                    "headers",
+                    Fields::new()
+                        .set("Accept", req.media_type.as_str())
+                        .set("Authorization", "Bearer [redacted]")
+                        .into_value(),
+                ),
+            );
+            let started = Date::now();
+            let sent = transport::send(Outgoing {
+                url: &url,
+                method: req.method.as_str(),
+                headers,
+                body: req.body.as_deref(),
+                signal,
+                timeout_ms,
+            })
+            .await;
+            let elapsed = Date::now() - started;
+            let outcome = match &sent {
+                Ok(got) => Outcome::Status(got.status),
+                Err(SendError::Network(_)) => Outcome::Network,
+                Err(_) => {
+                    // Timeouts, aborts and platform errors end the call.
+                    return Err(sent.err().map(|e| e.into_js(&label)).unwrap_or_default());
+                }
+            };
+            let mut retry_after = None;
+            if let Ok(got) = &sent {
+                notify(
+                    &self.hooks.on_response,
+                    event(&req, &url, attempt)
+                        .set("status", got.status)
+                        .set("durationMs", elapsed),
+                );
+                if got.rate_limit.is_some() || got.rate_remaining.is_some() {
+                    self.rate_limit.set((got.rate_limit, got.rate_remaining));
+                }
+                if got.status == 401 && !renewed {
+                    if let Auth::ServiceAccount(sa) = &self.auth {
+                        // The token may have expired early: renew once and resend.
+                        sa.invalidate(&token);
+                        renewed = true;
+                        continue;
+                    }
+                }
+                retry_after = got
+                    .retry_after
+                    .as_deref()
+                    .and_then(|v| retry::parse_retry_after(v, Date::now()));
+            }
+            if !self.retry.should_retry(req.method, retries, outcome) {
+                return match sent {
+                    Ok(got) => Ok((got, req)),
+                    Err(e) => Err(e.into_js(&label)),
+                };
+            }
+            let delay = self.retry.delay_ms(retries, retry_after, Math::random());
+            let status = match outcome {
+                Outcome::Status(s) => JsValue::from(s),
+                Outcome::Network => JsValue::NULL,
+            };
+            notify(
+                &self.hooks.on_retry,
+                event(&req, &url, attempt)
+                    .set("status", status)
+                    .set("delayMs", delay.round()),
+            );
+            self.wait(delay, signal, &label).await?;
+            retries += 1;
         }
+    }
+
+    /// Waits `ms`, cut short by the caller's signal.
+    async fn wait(
+        &self,
+        ms: f64,
+        signal: Option<&AbortSignal>,
+        label: &str,
+    ) -> Result<(), JsValue> {
+        JsFuture::from(sleep(ms, signal.cloned()))
+            .await
+            .map(|_| ())
+            .map_err(|reason| SendError::Aborted(reason).into_js(label))
     }
 
     /// Tells the caller once per client that a deprecated operation was used.
@@ -325,16 +511,22 @@ impl Inner {
             sunset,
             dep.instead
         );
-        let event = errors::Fields::new()
+        let event = Fields::new()
             .set("operation", O::NAME)
             .opt("sunset", dep.sunset)
-            .set("message", message.as_str())
-            .into_value();
-        match &self.on_deprecation {
-            Some(f) => {
-                let _ = f.call1(&JsValue::UNDEFINED, &event);
-            }
+            .set("message", message.as_str());
+        match &self.hooks.on_deprecation {
+            Some(_) => notify(&self.hooks.on_deprecation, event),
             None => web_sys::console::warn_1(&JsValue::from_str(&message)),
         }
     }
+}
+
+/// The fields every hook event has.
+fn event(req: &ApiRequest, url: &str, attempt: u32) -> Fields {
+    Fields::new()
+        .set("operation", req.operation)
+        .set("method", req.method.as_str())
+        .set("url", url)
+        .set("attempt", attempt)
 }

@@ -11,8 +11,6 @@ use wasm_bindgen::prelude::*;
 extern "C" {
     #[wasm_bindgen(js_name = makeError)]
     fn make_error(kind: &str, message: &str, fields: &JsValue) -> JsValue;
-    #[wasm_bindgen(js_name = isNode)]
-    pub(crate) fn is_node() -> bool;
 }
 
 /// A plain JS object built field by field.

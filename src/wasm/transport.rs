@@ -27,8 +27,6 @@ extern "C" {
 pub(crate) struct Outgoing<'a> {
     pub url: &'a str,
     pub method: &'a str,
-    /// `METHOD /path` for messages (no host, no credentials).
-    pub label: &'a str,
     pub headers: Vec<(&'static str, String)>,
     pub body: Option<&'a [u8]>,
     pub signal: Option<&'a AbortSignal>,
@@ -77,35 +75,47 @@ fn header(res: &Response, name: &str) -> Option<String> {
     res.headers().get(name).ok().flatten()
 }
 
-/// The error for a rejected `fetch` or body read, by what caused it.
-fn failure(state: u8, out: &Outgoing<'_>, cause: JsValue) -> JsValue {
-    match state {
-        TIMED_OUT => errors::transport(
-            "timeout",
-            &format!(
-                "{} timed out after {} ms",
-                out.label,
-                out.timeout_ms.unwrap_or_default()
+/// Why an exchange did not produce a response.
+pub(crate) enum SendError {
+    /// Could not connect, send, or read the body; `cause` is the platform's error.
+    Network(JsValue),
+    /// The timeout elapsed.
+    Timeout(f64),
+    /// The caller's signal fired; its reason.
+    Aborted(JsValue),
+    /// Something in the JS environment refused (not retried).
+    Platform(JsValue),
+}
+
+impl SendError {
+    /// The JS error object for this failure of the call labelled `label`.
+    pub(crate) fn into_js(self, label: &str) -> JsValue {
+        match self {
+            SendError::Timeout(ms) => errors::transport(
+                "timeout",
+                &format!("{label} timed out after {ms} ms"),
+                Fields::new().set("timeoutMs", ms),
             ),
-            Fields::new().set("timeoutMs", out.timeout_ms.unwrap_or_default()),
-        ),
-        CALLER_ABORTED => abort_error(out.label, out.signal),
-        _ => errors::transport(
-            "network",
-            &format!("{} could not be completed: {}", out.label, describe(&cause)),
-            Fields::new().set("cause", cause),
-        ),
+            SendError::Aborted(reason) => errors::transport(
+                "abort",
+                &format!("{label} was aborted"),
+                Fields::new().set("cause", reason),
+            ),
+            SendError::Network(cause) | SendError::Platform(cause) => errors::transport(
+                "network",
+                &format!("{label} could not be completed: {}", describe(&cause)),
+                Fields::new().set("cause", cause),
+            ),
+        }
     }
 }
 
-/// The error for an aborted call; its `cause` is the signal's reason.
-pub(crate) fn abort_error(label: &str, signal: Option<&AbortSignal>) -> JsValue {
-    let reason = signal.map(|s| s.reason()).unwrap_or(JsValue::UNDEFINED);
-    errors::transport(
-        "abort",
-        &format!("{label} was aborted"),
-        Fields::new().set("cause", reason),
-    )
+fn failure(state: u8, out: &Outgoing<'_>, cause: JsValue) -> SendError {
+    match state {
+        TIMED_OUT => SendError::Timeout(out.timeout_ms.unwrap_or_default()),
+        CALLER_ABORTED => SendError::Aborted(out.signal.map(|s| s.reason()).unwrap_or_default()),
+        _ => SendError::Network(cause),
+    }
 }
 
 /// A short description of a JS error (its message, and its cause's message).
@@ -129,13 +139,13 @@ fn describe(e: &JsValue) -> String {
 }
 
 /// Performs one exchange.
-pub(crate) async fn send(out: Outgoing<'_>) -> Result<Received, JsValue> {
+pub(crate) async fn send(out: Outgoing<'_>) -> Result<Received, SendError> {
     if let Some(s) = out.signal {
         if s.aborted() {
-            return Err(abort_error(out.label, Some(s)));
+            return Err(SendError::Aborted(s.reason()));
         }
     }
-    let controller = AbortController::new()?;
+    let controller = AbortController::new().map_err(SendError::Platform)?;
     let state = Rc::new(Cell::new(RUNNING));
     let mut guard = InFlight {
         controller: controller.clone(),
@@ -158,29 +168,32 @@ pub(crate) async fn send(out: Outgoing<'_>) -> Result<Received, JsValue> {
             st.set(CALLER_ABORTED);
             c.abort_with_reason(&s.reason());
         });
-        signal.add_event_listener_with_callback("abort", cb.as_ref().unchecked_ref())?;
+        signal
+            .add_event_listener_with_callback("abort", cb.as_ref().unchecked_ref())
+            .map_err(SendError::Platform)?;
         guard.listener = Some((signal.clone(), cb));
     }
 
     let headers = Object::new();
     for (k, v) in &out.headers {
-        Reflect::set(&headers, &JsValue::from_str(k), &JsValue::from_str(v))?;
+        let _ = Reflect::set(&headers, &JsValue::from_str(k), &JsValue::from_str(v));
     }
     let init = Object::new();
-    Reflect::set(&init, &"method".into(), &out.method.into())?;
-    Reflect::set(&init, &"headers".into(), &headers)?;
+    let _ = Reflect::set(&init, &"method".into(), &out.method.into());
+    let _ = Reflect::set(&init, &"headers".into(), &headers);
     // Never follow redirects: credentials must not travel to another origin.
-    Reflect::set(&init, &"redirect".into(), &"error".into())?;
-    Reflect::set(&init, &"signal".into(), &controller.signal())?;
+    let _ = Reflect::set(&init, &"redirect".into(), &"error".into());
+    let _ = Reflect::set(&init, &"signal".into(), &controller.signal());
     if let Some(b) = out.body {
-        Reflect::set(&init, &"body".into(), &Uint8Array::from(b))?;
+        let _ = Reflect::set(&init, &"body".into(), &Uint8Array::from(b));
     }
 
     let res = JsFuture::from(global_fetch(out.url, &init))
         .await
         .map_err(|e| failure(state.get(), &out, e))?;
-    let res: Response = res.dyn_into()?;
-    let buf = JsFuture::from(res.array_buffer()?)
+    let res: Response = res.dyn_into().map_err(SendError::Platform)?;
+    let body = res.array_buffer().map_err(SendError::Platform)?;
+    let buf = JsFuture::from(body)
         .await
         .map_err(|e| failure(state.get(), &out, e))?;
     guard.finished = true;
