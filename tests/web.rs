@@ -529,13 +529,10 @@ async fn service_account_renews_once_after_401_and_close_revokes() {
         .contains("wrong-secret-xyz"));
 }
 
-fn hooked_client(
-    retry: serde_json::Value,
-) -> (
-    AtlasClient,
-    js_sys::Array,
-    Vec<wasm_bindgen::closure::Closure<dyn FnMut(JsValue)>>,
-) {
+/// Hook callbacks kept alive for as long as the client uses them.
+type Hooks = Vec<wasm_bindgen::closure::Closure<dyn FnMut(JsValue)>>;
+
+fn hooked_client(retry: serde_json::Value) -> (AtlasClient, js_sys::Array, Hooks) {
     let events = js_sys::Array::new();
     let opts = js(json!({ "baseUrl": BASE, "token": "test-token", "retry": retry }));
     let mut keep = vec![];
