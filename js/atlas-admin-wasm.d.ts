@@ -76,6 +76,81 @@ export interface AtlasClientCommonOptions {
   timeoutMs?: number;
   /** Receives deprecation notices instead of `console.warn`. */
   onDeprecation?: (event: DeprecationEvent) => void;
+  /** How failed calls are retried; `false` never retries. Defaults: 3 retries, 500 ms base, 30 s cap, GET/DELETE only. */
+  retry?: RetryOptions | boolean;
+  /** Slow down before the rate-limit bucket empties (uses the last `RateLimit-*` headers). */
+  pacing?: boolean;
+  /** Called before each retry. */
+  onRetry?: (event: RetryEvent) => void;
+  /** Called before each request is sent (the `Authorization` value is redacted). */
+  onRequest?: (event: RequestEvent) => void;
+  /** Called when each answer arrives. */
+  onResponse?: (event: ResponseEvent) => void;
+}
+
+/** Retry settings. Idempotent calls (GET, DELETE) are retried on 429, 502, 503, 504 and network errors. */
+export interface RetryOptions {
+  /** Retries after the first attempt (0 to 20, default 3). */
+  maxRetries?: number;
+  /** Scale of the exponential backoff with full jitter, in ms (default 500). */
+  baseDelayMs?: number;
+  /** Cap of any single delay, `Retry-After` included, in ms (default 30000). */
+  maxDelayMs?: number;
+  /** Also retry POST and PATCH (Atlas may have acted on a request whose answer was lost). */
+  retryWrites?: boolean;
+}
+
+/** Fields every request hook event has. */
+export interface CallEvent {
+  /** The operation's JavaScript name. */
+  operation: string;
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  /** Absolute URL of the request. */
+  url: string;
+  /** 1 for the first attempt, 2 for the first retry, … */
+  attempt: number;
+}
+
+/** Passed to `onRequest`. */
+export interface RequestEvent extends CallEvent {
+  /** Headers sent, with `Authorization` shown as `Bearer [redacted]`. */
+  headers: { Accept: string; Authorization: string };
+}
+
+/** Passed to `onResponse`. */
+export interface ResponseEvent extends CallEvent {
+  status: number;
+  durationMs: number;
+}
+
+/** Passed to `onRetry`. */
+export interface RetryEvent extends CallEvent {
+  /** Status that caused the retry, or `null` for a network error. */
+  status: number | null;
+  /** Wait before the next attempt, in ms. */
+  delayMs: number;
+}
+
+/** Progress of an auto-paginated listing. */
+export interface ListingProgress {
+  pagesDone: number;
+  itemsDone: number;
+  /** Atlas's `totalCount` of the first page: an estimate, never used to stop. */
+  totalEstimate?: number | bigint;
+}
+
+/** Options of {@link AtlasClient.listProjectsAll} and {@link AtlasClient.listProjectsPages}. */
+export interface ListAllOptions {
+  /** Page size, 1 to 500 (default 500). */
+  itemsPerPage?: number;
+  /** Pages requested at once, 1 to 16 (default 1); items still come in order. */
+  concurrency?: number;
+  /** Called after each page. */
+  onProgress?: (progress: ListingProgress) => void;
+  /** Aborts the listing; the pending `next()` rejects with {@link AtlasAbortError}. */
+  signal?: AbortSignal;
+  /** Time limit of each page request, in ms. */
+  timeoutMs?: number;
 }
 
 /** Authentication with a fixed bearer token. */
@@ -94,8 +169,21 @@ export interface AtlasClientGetTokenOptions extends AtlasClientCommonOptions {
   getToken: () => string | Promise<string>;
 }
 
-/** Options of `new AtlasClient(...)`: exactly one of `token` and `getToken` is required. */
-export type AtlasClientOptions = AtlasClientTokenOptions | AtlasClientGetTokenOptions;
+/** Authentication with a service account: the client obtains, caches, renews and (on `close()`) revokes its tokens. */
+export interface AtlasClientServiceAccountOptions extends AtlasClientCommonOptions {
+  token?: never;
+  getToken?: never;
+  /** The service account's client id. */
+  clientId: string;
+  /** The service account's client secret. Never shown in errors, hooks or `toString()`. */
+  clientSecret: string;
+}
+
+/** Options of `new AtlasClient(...)`: exactly one of `token`, `getToken`, or `clientId` with `clientSecret`. */
+export type AtlasClientOptions =
+  | (AtlasClientTokenOptions & { clientId?: never; clientSecret?: never })
+  | (AtlasClientGetTokenOptions & { clientId?: never; clientSecret?: never })
+  | AtlasClientServiceAccountOptions;
 
 /** What the client last learnt from Atlas's `RateLimit-*` response headers. */
 export interface RateLimitInfo {
@@ -1277,6 +1365,13 @@ export declare class AtlasAbortError extends AtlasError {
 // The client
 // ---------------------------------------------------------------------------
 
+/** An async iterable listing; breaking out of `for await` aborts the page requests in flight. */
+export interface AtlasListing<T> extends AsyncIterableIterator<T> {
+  next(): Promise<IteratorResult<T, undefined>>;
+  return(): Promise<IteratorResult<T, undefined>>;
+  [Symbol.asyncIterator](): AtlasListing<T>;
+}
+
 /**
  * A client of the Atlas Administration API v2. Every method returns a promise
  * that rejects with an {@link AtlasError} subclass. Credentials are kept
@@ -1295,6 +1390,12 @@ export declare class AtlasClient {
   toJSON(): { baseUrl: string };
   /** Releases the WebAssembly memory of the client; it must not be used afterwards. */
   free(): void;
+  /** Revokes the service-account token the client obtained, if any. */
+  close(): Promise<void>;
+  /** Every project, fetching page after page (by number, up to `concurrency` at once); `for await` over it. */
+  listProjectsAll(options?: ListAllOptions): AtlasListing<Group>;
+  /** Every page of projects; `for await` over it. */
+  listProjectsPages(options?: ListAllOptions): AtlasListing<PaginatedGroups>;
 
   /** One page of the projects the caller can see. */
   listProjects(options?: ListProjectsOptions): Promise<PaginatedGroups>;

@@ -29,7 +29,10 @@ function errorLines(e) {
   if (e instanceof AtlasApiError) {
     const head = [e.status, e.errorCode || e.errorType || e.reason].filter(Boolean).join(' ');
     const lines = [{ text: e.detail ? `${head}: ${e.detail}` : head || e.message }];
-    for (const f of e.badRequestDetail?.fields ?? []) lines.push({ field: f.field, text: f.description });
+    for (const f of e.badRequestDetail?.fields ?? []) {
+      // Skip what the detail already says word for word.
+      if (!(e.detail ?? '').includes(`${f.field}: ${f.description}`)) lines.push({ field: f.field, text: f.description });
+    }
     (e.invalidPolicies ?? []).forEach((p, i) => {
       for (const d of p.errors ?? []) lines.push({ text: `policy ${i + 1}: ${d.detail ?? ''}` });
     });
