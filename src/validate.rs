@@ -167,9 +167,90 @@ pub fn one_of(field: &str, v: &str, allowed: &[&str]) -> Checked {
     }
 }
 
+/// An RFC 3339 date-time as Atlas writes them: `2030-01-31T08:00:00Z`, with
+/// optional fractional seconds and a `Z` or `±hh:mm` offset.
+pub fn date_time(field: &str, v: &str) -> Checked {
+    let b = v.as_bytes();
+    let digits =
+        |r: std::ops::Range<usize>| b.get(r).is_some_and(|s| s.iter().all(u8::is_ascii_digit));
+    let num = |r: std::ops::Range<usize>| {
+        std::str::from_utf8(b.get(r).unwrap_or_default())
+            .ok()
+            .and_then(|s| s.parse::<u32>().ok())
+            .unwrap_or(99)
+    };
+    let mut ok = b.len() >= 20
+        && digits(0..4)
+        && b[4] == b'-'
+        && digits(5..7)
+        && b[7] == b'-'
+        && digits(8..10)
+        && matches!(b[10], b'T' | b't')
+        && digits(11..13)
+        && b[13] == b':'
+        && digits(14..16)
+        && b[16] == b':'
+        && digits(17..19)
+        && (1..=12).contains(&num(5..7))
+        && (1..=31).contains(&num(8..10))
+        && num(11..13) <= 23
+        && num(14..16) <= 59
+        && num(17..19) <= 60;
+    if ok {
+        let mut i = 19;
+        if b.get(i) == Some(&b'.') {
+            i += 1;
+            let start = i;
+            while b.get(i).is_some_and(u8::is_ascii_digit) {
+                i += 1;
+            }
+            ok = i > start;
+        }
+        let rest = b.get(i..).unwrap_or_default();
+        ok = ok
+            && (rest == b"Z"
+                || rest == b"z"
+                || (rest.len() == 6
+                    && matches!(rest[0], b'+' | b'-')
+                    && rest[1..3].iter().all(u8::is_ascii_digit)
+                    && rest[3] == b':'
+                    && rest[4..6].iter().all(u8::is_ascii_digit)));
+    }
+    if ok {
+        Ok(())
+    } else {
+        Err(ValidationError::new(
+            field,
+            "must be an ISO 8601 date-time such as 2030-01-31T08:00:00Z",
+        ))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn date_times() {
+        for ok in [
+            "2030-01-31T08:00:00Z",
+            "2030-01-31T08:00:00.123Z",
+            "2030-01-31T08:00:00+05:30",
+        ] {
+            assert!(date_time("expires", ok).is_ok(), "{ok}");
+        }
+        for bad in [
+            "next tuesday",
+            "2030-01-31",
+            "2030-13-01T00:00:00Z",
+            "2030-01-31T08:00:00",
+            "2030-01-31T08:00:00.Z",
+            "2030-01-31T25:00:00Z",
+            "",
+        ] {
+            assert!(date_time("expires", bad).is_err(), "{bad}");
+        }
+    }
 
     #[test]
     fn object_ids() {

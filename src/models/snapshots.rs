@@ -192,7 +192,7 @@ fn writable_snapshot_extra<S: serde::Serializer>(extra: &Object, s: S) -> Result
 impl Validate for BackupSnapshotUpdate {
     fn validate(&self, path: &str) -> Checked {
         if let Some(e) = &self.expires {
-            non_empty(&join(path, "expires"), e)?;
+            crate::validate::date_time(&join(path, "expires"), e)?;
             if self.do_not_delete == Some(true) {
                 return Err(ValidationError::new(
                     join(path, "expires"),

@@ -136,23 +136,52 @@ pub fn decode<O: Operation>(
 /// [`ValidationError`] naming the field.
 pub fn options_error<E: std::fmt::Display>(e: serde_path_to_error::Error<E>) -> ValidationError {
     let path = e.path().to_string();
-    let msg = e.inner().to_string();
     let prefix = if path == "." { String::new() } else { path };
+    let (field, rule) = describe_serde_error(&prefix, &e.inner().to_string());
+    ValidationError::new(field, rule)
+}
+
+/// Rewrites a serde message (from serde_json or serde-wasm-bindgen, whose
+/// messages may carry a JS `Error: ` prefix) as a field path and a rule.
+pub(crate) fn describe_serde_error(prefix: &str, msg: &str) -> (String, String) {
+    let msg = msg
+        .strip_prefix("Error: ")
+        .or_else(|| msg.strip_prefix("TypeError: "))
+        .unwrap_or(msg);
     for (marker, rule) in [
         ("missing field `", "is required"),
         ("unknown field `", "is not a known field"),
     ] {
         if let Some(rest) = msg.strip_prefix(marker) {
             let name = rest.split('`').next().unwrap_or_default();
-            return ValidationError::new(crate::validate::join(&prefix, name), rule);
+            return (crate::validate::join(prefix, name), rule.to_owned());
         }
     }
     let field = if prefix.is_empty() {
         "options".to_owned()
     } else {
-        prefix
+        prefix.to_owned()
     };
-    ValidationError::new(field, msg)
+    if msg.contains("called on non-object") {
+        return (field, "must be an object".to_owned());
+    }
+    // "invalid type: floating point `1.5`, expected i64" → "must be i64 (got floating point `1.5`)"
+    if let Some(rest) = msg
+        .strip_prefix("invalid type: ")
+        .or_else(|| msg.strip_prefix("invalid value: "))
+    {
+        if let Some((got, expected)) = rest.split_once(", expected ") {
+            let expected = match expected {
+                "i64" | "i32" | "u32" | "u64" | "a 64-bit integer" => "an integer",
+                "f64" => "a number",
+                "a boolean" | "a string" | "a sequence" => expected,
+                e if e.starts_with("struct ") || e.starts_with("a map") => "an object",
+                e => e,
+            };
+            return (field, format!("must be {expected} (got {got})"));
+        }
+    }
+    (field, msg.to_owned())
 }
 
 /// Decodes an operation's options from any serde source (a JS object in the

@@ -379,3 +379,34 @@ fn common_options_are_checked() {
     let e = build_json::<ListProjects>(json!({ "apiVersion": "2023-01-01\r\nX: y" })).unwrap_err();
     assert_eq!(e.field, "apiVersion");
 }
+
+#[test]
+fn serde_messages_become_field_rules() {
+    use super::describe_serde_error as d;
+    assert_eq!(
+        d("", "Error: missing field `groupId`"),
+        ("groupId".into(), "is required".into())
+    );
+    assert_eq!(
+        d("body", "missing field `desc`"),
+        ("body.desc".into(), "is required".into())
+    );
+    assert_eq!(
+        d("body", "Error: TypeError: Reflect.get called on non-object").1,
+        "must be an object"
+    );
+    assert_eq!(
+        d(
+            "itemsPerPage",
+            "Error: invalid type: floating point `1.5`, expected i64"
+        ),
+        (
+            "itemsPerPage".into(),
+            "must be an integer (got floating point `1.5`)".into()
+        )
+    );
+    assert_eq!(
+        d("groupId", "invalid type: integer `5`, expected a string").1,
+        "must be a string (got integer `5`)"
+    );
+}

@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { X509Certificate, createPrivateKey } from 'node:crypto';
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { Mock, PKG_DIR, UNKNOWN_ID, waitForPkg, pathToFileURL } from './support/harness.mjs';
@@ -585,6 +586,20 @@ describe('authentication', () => {
   });
 });
 
+describe('service-account credentials', () => {
+  test('clientId and clientSecret: the client fetches a token and calls with it', async () => {
+    const before = await mock.stats();
+    const c = new AtlasClient({ baseUrl: mock.url, clientId: 'mdb_sa_id_test', clientSecret: 'mdb_sa_sk_test' });
+    const w = await c.getMaintenanceWindow({ groupId: seed.groupId });
+    assert.equal(w.dayOfWeek, 7);
+    const page = await c.listProjects({ itemsPerPage: 1 });
+    assert.equal(page.results.length, 1);
+    const after = await mock.stats();
+    assert.ok(after.tokensIssued > before.tokensIssued, 'a token was issued');
+    assert.equal(after.requests - before.requests, 2);
+  });
+});
+
 describe('entry points', () => {
   const names = [
     'AtlasClient',
@@ -692,9 +707,17 @@ describe('transport errors have their classes', () => {
   });
 
   test('a closed port is an AtlasNetworkError with a cause', async () => {
-    const c = new AtlasClient({ baseUrl: 'http://127.0.0.1:9', token: 'test-token' });
-    const e = await rejects(c.listProjects(), AtlasNetworkError);
-    assert.ok(e.cause !== undefined);
+    // Port 9 (fetch refuses it as a "bad port") and a port that was just freed.
+    const srv = net.createServer();
+    await new Promise((r) => srv.listen(0, '127.0.0.1', r));
+    const freed = srv.address().port;
+    await new Promise((r) => srv.close(r));
+    for (const baseUrl of ['http://127.0.0.1:9', `http://127.0.0.1:${freed}`]) {
+      const c = new AtlasClient({ baseUrl, token: 'test-token', retry: false });
+      const e = await rejects(c.listProjects(), AtlasNetworkError);
+      assert.ok(e.cause !== undefined);
+      assert.ok(e.message.startsWith('GET /api/atlas/v2/groups'), e.message);
+    }
   });
 
   test('timeoutMs and an aborted signal', async () => {
