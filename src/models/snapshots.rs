@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use super::common::Link;
 use super::wire::{serialize_writable, Object};
 use super::Int64;
-use crate::validate::{join, non_empty, Checked, Validate, ValidationError};
+use crate::validate::{join, Checked, Validate, ValidationError};
 
 /// Known values of [`BackupSnapshotPart::compression_setting`].
 pub const COMPRESSION_SETTING_VALUES: &[&str] = &["NONE", "GZIP"];
