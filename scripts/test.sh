@@ -73,8 +73,6 @@ node_suite() { reset_mock; node --test tests/node/; }
 step node node_suite
 browser_suite() { reset_mock; node --test tests/browser/; }
 step browser browser_suite
-if [ -x tests/package/run.sh ]; then
-  step package bash tests/package/run.sh
-fi
+step package bash tests/package/run.sh
 step typescript bash scripts/typecheck.sh
 summary
