@@ -28,3 +28,43 @@ export function swallow(promise) {
 export function isNode() {
   return typeof process !== 'undefined' && !!(process.versions && process.versions.node);
 }
+
+const BIGINT = '\u0000bigint:';
+
+/**
+ * Serializes a caller's options object to JSON text for the wasm module.
+ * A bigint travels as a marked string; NaN and ±Infinity (which JSON would
+ * turn into null) are refused with the path of the field. Returns
+ * `{ json }` or `{ path, problem }`.
+ */
+export function optionsJson(value) {
+  const paths = new Map();
+  let bad;
+  let json;
+  try {
+    json = JSON.stringify(value, function (key, v) {
+      if (bad) return undefined;
+      const parent = paths.get(this);
+      const path = !parent ? key : Array.isArray(this) ? `${parent}[${key}]` : `${parent}.${key}`;
+      if (typeof v === 'bigint') return BIGINT + v.toString();
+      if (typeof v === 'number' && !Number.isFinite(v)) {
+        bad = { path, problem: `must be a finite number (got ${v})` };
+        return undefined;
+      }
+      if (v !== null && typeof v === 'object') paths.set(v, path);
+      return v;
+    });
+  } catch (e) {
+    return { path: 'options', problem: 'must be plain data (it has a cycle or a value that cannot be serialized)' };
+  }
+  return bad || { json };
+}
+
+function revive(key, v) {
+  return typeof v === 'string' && v.startsWith(BIGINT) ? BigInt(v.slice(BIGINT.length)) : v;
+}
+
+/** Parses a checked response body; `marked` bodies carry bigints as marked strings. */
+export function parseJson(text, marked) {
+  return marked ? JSON.parse(text, revive) : JSON.parse(text);
+}

@@ -13,6 +13,7 @@
 
 pub mod config;
 pub mod error;
+pub mod json_path;
 pub mod models;
 pub mod ops;
 pub mod request;

@@ -32,6 +32,16 @@ pub fn decode<T: DeserializeOwned>(
     kind: BodyKind,
     raw: RawResponse<'_>,
 ) -> Result<T, AtlasError> {
+    decode_body(req, kind, raw).map(|(v, _)| v)
+}
+
+/// Like [`decode`], also returning the success body (an envelope's `content`)
+/// that `T` was decoded from, for callers that hand the JSON on as it is.
+pub fn decode_body<T: DeserializeOwned>(
+    req: &ApiRequest,
+    kind: BodyKind,
+    raw: RawResponse<'_>,
+) -> Result<(T, Vec<u8>), AtlasError> {
     let (status, body) = if req.envelope && raw.status == 200 {
         unwrap_envelope(req, raw)?
     } else {
@@ -48,8 +58,8 @@ pub fn decode<T: DeserializeOwned>(
         )));
     }
     match kind {
-        BodyKind::Empty => from_json(b"null").map_err(fail),
-        BodyKind::Json => from_json(&body).map_err(fail),
+        BodyKind::Empty => Ok((from_json(b"null").map_err(fail)?, b"null".to_vec())),
+        BodyKind::Json => Ok((from_json(&body).map_err(fail)?, body)),
         BodyKind::Pem => {
             let text = match serde_json::from_slice::<String>(&body) {
                 Ok(s) => s,
@@ -58,20 +68,82 @@ pub fn decode<T: DeserializeOwned>(
             if !text.trim_start().starts_with("-----BEGIN ") {
                 return Err(fail("expected PEM text".into()));
             }
-            from_json(&serde_json::to_vec(&text).unwrap_or_default()).map_err(fail)
+            // Handed on as a JSON string, whichever form it arrived in.
+            let encoded = serde_json::to_vec(&text).unwrap_or_default();
+            Ok((from_json(&encoded).map_err(fail)?, encoded))
         }
     }
 }
 
+/// Rewrites every integer literal beyond a JS number's exact range
+/// (|v| > 2^53 − 1) into a marked string (`"\u0000bigint:<digits>"`), so that
+/// `JSON.parse` with the shell's reviver turns it into a `bigint` instead of
+/// rounding it. Returns `None` when the body has no such literal (the usual
+/// case), so it can be parsed as it is.
+pub fn mark_big_integers(body: &[u8]) -> Option<Vec<u8>> {
+    let mut out: Option<Vec<u8>> = None;
+    let mut copied = 0;
+    let mut i = 0;
+    let mut in_string = false;
+    while i < body.len() {
+        let b = body[i];
+        if in_string {
+            match b {
+                b'\\' => i += 1,
+                b'"' => in_string = false,
+                _ => {}
+            }
+            i += 1;
+            continue;
+        }
+        if b == b'"' {
+            in_string = true;
+            i += 1;
+            continue;
+        }
+        if b == b'-' || b.is_ascii_digit() {
+            let start = i;
+            i += 1;
+            while i < body.len()
+                && matches!(body[i], b'0'..=b'9' | b'.' | b'e' | b'E' | b'+' | b'-')
+            {
+                i += 1;
+            }
+            let token = &body[start..i];
+            let digits = token.strip_prefix(b"-").unwrap_or(token);
+            let integer = !digits.is_empty() && digits.iter().all(u8::is_ascii_digit);
+            // 2^53 − 1 has 16 digits: anything longer, or as long and larger, is unsafe.
+            let unsafe_int = integer
+                && (digits.len() > 16 || (digits.len() == 16 && digits > &b"9007199254740991"[..]));
+            if unsafe_int {
+                let o = out.get_or_insert_with(|| Vec::with_capacity(body.len() + 32));
+                o.extend_from_slice(&body[copied..start]);
+                o.extend_from_slice(b"\"\\u0000bigint:");
+                o.extend_from_slice(token);
+                o.push(b'"');
+                copied = i;
+            }
+            continue;
+        }
+        i += 1;
+    }
+    out.map(|mut o| {
+        o.extend_from_slice(&body[copied..]);
+        o
+    })
+}
+
 /// Decodes JSON into `T`, naming the field path of the first problem.
 pub fn from_json<T: DeserializeOwned>(body: &[u8]) -> Result<T, String> {
-    let de = &mut serde_json::Deserializer::from_slice(body);
-    serde_path_to_error::deserialize(de).map_err(|e| {
-        let path = e.path().to_string();
-        if path == "." {
-            e.inner().to_string()
+    serde_json::from_slice(body).map_err(|e| {
+        let path = crate::json_path::path_at(body, e.line(), e.column());
+        let msg = e.to_string();
+        // serde_json appends " at line L column C": the path says it better.
+        let msg = msg.split(" at line ").next().unwrap_or(&msg);
+        if path.is_empty() {
+            msg.to_owned()
         } else {
-            format!("{path}: {}", e.inner())
+            format!("{path}: {msg}")
         }
     })
 }
@@ -303,6 +375,28 @@ mod tests {
         .unwrap_err();
         let AtlasError::Decode(d) = e else { panic!() };
         assert_eq!(d.raw_body, "{\"oops\":1}");
+    }
+
+    #[test]
+    fn big_integers_are_marked_outside_strings_only() {
+        assert_eq!(
+            mark_big_integers(br#"{"a":1,"b":9007199254740991,"c":-12.5e3}"#),
+            None
+        );
+        let out = mark_big_integers(
+            br#"{"a":9007199254740993,"s":"9007199254740993","n":[-18446744073709551616]}"#,
+        )
+        .unwrap();
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            r#"{"a":"\u0000bigint:9007199254740993","s":"9007199254740993","n":["\u0000bigint:-18446744073709551616"]}"#
+        );
+        // Escaped quotes inside strings do not end them.
+        assert_eq!(mark_big_integers(br#"{"s":"x\"9007199254740993"}"#), None);
+        // The marked form decodes into Int64 again.
+        let v: crate::models::Int64 =
+            serde_json::from_slice(&mark_big_integers(b"9223372036854775807").unwrap()).unwrap();
+        assert_eq!(v.0, i64::MAX);
     }
 
     #[test]

@@ -11,6 +11,17 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 /// Largest integer a JS `number` represents exactly (2^53 − 1).
 pub const MAX_SAFE_INTEGER: i64 = 9_007_199_254_740_991;
 
+/// Prefix of the string a JS `bigint` travels as inside JSON text (JSON has
+/// no bigint): `"\u0000bigint:123"`. Made by `js/runtime.js` for options and
+/// by [`crate::response::mark_big_integers`] for responses.
+pub const BIGINT_MARKER: &str = "\u{0}bigint:";
+
+/// Whether serialized JSON still holds a bigint marker.
+pub fn contains_marker(json: &[u8]) -> bool {
+    const ESCAPED: &[u8] = b"\\u0000bigint:";
+    json.windows(ESCAPED.len()).any(|w| w == ESCAPED)
+}
+
 /// An API int64 value; see the module documentation for its JS representation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
 pub struct Int64(pub i64);
@@ -66,6 +77,16 @@ impl<'de> Deserialize<'de> for Int64 {
                     .map(Int64)
                     .map_err(|_| E::custom("integer out of int64 range"))
             }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Int64, E> {
+                // A JS bigint, passed through JSON text as a marked string.
+                match v.strip_prefix(BIGINT_MARKER) {
+                    Some(digits) => digits
+                        .parse::<i64>()
+                        .map(Int64)
+                        .map_err(|_| E::custom("bigint out of int64 range")),
+                    None => Err(E::invalid_type(serde::de::Unexpected::Str(v), &self)),
+                }
+            }
             fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Int64, E> {
                 // JS numbers arrive as f64: accept only exact, safe integers.
                 if v.fract() == 0.0 && v.abs() <= MAX_SAFE_INTEGER as f64 {
@@ -95,6 +116,15 @@ mod tests {
         let small: Int64 = serde_json::from_str("42").unwrap();
         assert!(small.is_safe());
         assert_eq!(serde_json::to_string(&small).unwrap(), "42");
+    }
+
+    #[test]
+    fn bigints_from_js_arrive_as_marked_strings() {
+        let v: Int64 = serde_json::from_str("\"\\u0000bigint:9007199254740993\"").unwrap();
+        assert_eq!(v.0, 9_007_199_254_740_993);
+        assert!(serde_json::from_str::<Int64>("\"12\"").is_err());
+        assert!(contains_marker(br#"{"a":"\u0000bigint:5"}"#));
+        assert!(!contains_marker(br#"{"a":"bigint:5"}"#));
     }
 
     #[test]

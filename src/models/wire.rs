@@ -21,16 +21,14 @@ where
     E: serde::de::Error,
 {
     map.remove("type");
-    serde_path_to_error::deserialize(Value::Object(map)).map_err(|e| {
-        let path = e.path().to_string();
-        if path == "." {
-            E::custom(format_args!("invalid `{tag}` {what}: {}", e.inner()))
-        } else {
-            E::custom(format_args!(
-                "invalid `{tag}` {what} at `{path}`: {}",
-                e.inner()
-            ))
+    // Through JSON text rather than `Value`'s own decoder: the text decoder is
+    // in the module anyway, and its positions give the path inside the variant.
+    let text = serde_json::to_vec(&Value::Object(map)).map_err(E::custom)?;
+    crate::response::from_json::<T>(&text).map_err(|m| match m.split_once(": ") {
+        Some((path, rest)) if !path.contains(' ') => {
+            E::custom(format_args!("invalid `{tag}` {what} at `{path}`: {rest}"))
         }
+        _ => E::custom(format_args!("invalid `{tag}` {what}: {m}")),
     })
 }
 

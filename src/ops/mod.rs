@@ -132,12 +132,22 @@ pub fn decode<O: Operation>(
     response::decode(req, O::BODY, raw)
 }
 
-/// Turns an options-decoding error (from serde, with its field path) into a
+/// Checks the answer to a request built for `O` by decoding it, and returns
+/// the success body it was decoded from (for the shell to hand to `JSON.parse`).
+pub fn check<O: Operation>(
+    req: &ApiRequest,
+    raw: RawResponse<'_>,
+) -> Result<(O::Output, Vec<u8>), AtlasError> {
+    response::decode_body(req, O::BODY, raw)
+}
+
+/// Turns an options-decoding error of serde_json on `json` into a
 /// [`ValidationError`] naming the field.
-pub fn options_error<E: std::fmt::Display>(e: serde_path_to_error::Error<E>) -> ValidationError {
-    let path = e.path().to_string();
-    let prefix = if path == "." { String::new() } else { path };
-    let (field, rule) = describe_serde_error(&prefix, &e.inner().to_string());
+pub fn options_error(json: &[u8], e: &serde_json::Error) -> ValidationError {
+    let path = crate::json_path::path_at(json, e.line(), e.column());
+    let msg = e.to_string();
+    let msg = msg.split(" at line ").next().unwrap_or(&msg);
+    let (field, rule) = describe_serde_error(&path, msg);
     ValidationError::new(field, rule)
 }
 
@@ -147,7 +157,8 @@ pub(crate) fn describe_serde_error(prefix: &str, msg: &str) -> (String, String) 
     let msg = msg
         .strip_prefix("Error: ")
         .or_else(|| msg.strip_prefix("TypeError: "))
-        .unwrap_or(msg);
+        .unwrap_or(msg)
+        .replace("string \"\\u0000bigint:", "bigint \"");
     for (marker, rule) in [
         ("missing field `", "is required"),
         ("unknown field `", "is not a known field"),
@@ -184,17 +195,36 @@ pub(crate) fn describe_serde_error(prefix: &str, msg: &str) -> (String, String) 
     (field, msg.to_owned())
 }
 
-/// Decodes an operation's options from any serde source (a JS object in the
-/// wasm shell, JSON in native tests), naming the field of any problem.
-pub fn options_from<'de, O: Operation, D: serde::Deserializer<'de>>(
+/// Decodes an operation's options from any serde source (without field
+/// paths in errors; see [`options_from_json`]).
+pub fn options_from<'de, T: Deserialize<'de>, D: serde::Deserializer<'de>>(
     d: D,
-) -> Result<O, ValidationError> {
-    serde_path_to_error::deserialize(d).map_err(options_error)
+) -> Result<T, ValidationError> {
+    T::deserialize(d).map_err(|e| {
+        let (field, rule) = describe_serde_error("", &e.to_string());
+        ValidationError::new(field, rule)
+    })
 }
 
-/// Serializes a request body to JSON bytes.
+/// Decodes options from their JSON text, the form the wasm shell passes them
+/// in (see `js/runtime.js`, `optionsJson`): one decoder serves options,
+/// bodies and responses alike, which keeps the module small. Errors name the
+/// field (`body.roles[1]`).
+pub fn options_from_json<T: DeserializeOwned>(json: &[u8]) -> Result<T, ValidationError> {
+    serde_json::from_slice(json).map_err(|e| options_error(json, &e))
+}
+
+/// Serializes a request body to JSON bytes. No request field is an int64, so
+/// a JS bigint that reached the body (kept as a marked string) is refused.
 pub(crate) fn json_body<T: Serialize>(field: &str, body: &T) -> Result<Vec<u8>, ValidationError> {
-    serde_json::to_vec(body).map_err(|e| ValidationError::new(field, e.to_string()))
+    let bytes = serde_json::to_vec(body).map_err(|e| ValidationError::new(field, e.to_string()))?;
+    if crate::models::int64::contains_marker(&bytes) {
+        return Err(ValidationError::new(
+            field,
+            "must not contain a bigint (no field of this body is an int64)",
+        ));
+    }
+    Ok(bytes)
 }
 
 /// Checks a page size (`itemsPerPage`, 1–500) and page number (`pageNum`, ≥ 1).
@@ -220,13 +250,11 @@ pub(crate) mod testing {
         if let Some(map) = opts.as_object() {
             check_keys::<O>(&map.keys().cloned().collect::<Vec<_>>())?;
         }
-        let common: CommonOptions = options_from_common(&opts)?;
-        let op: O = options_from(&opts)?;
+        // As in the wasm shell: the options arrive as JSON text.
+        let json = serde_json::to_vec(&opts).unwrap_or_default();
+        let common: CommonOptions = options_from_json(&json)?;
+        let op: O = options_from_json(&json)?;
         build(&op, &common)
-    }
-
-    fn options_from_common(opts: &serde_json::Value) -> Result<CommonOptions, ValidationError> {
-        serde_path_to_error::deserialize(opts).map_err(options_error)
     }
 
     /// The spec file the tests read facts from, when it is there.

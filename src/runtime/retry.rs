@@ -67,7 +67,7 @@ impl RetryPolicy {
             Some(v) if v.is_finite() && (min..=max).contains(&v) => Ok(v),
             Some(_) => Err(ValidationError::new(
                 field,
-                format!("must be a number between {min} and {max}"),
+                format!("must be a number between {} and {}", min as u64, max as u64),
             )),
         };
         let max_retries = num(

@@ -7,13 +7,13 @@ use super::errors::{self, Fields};
 use super::paging::ProjectIterator;
 use super::transport::{self, Outgoing, Received, SendError};
 use crate::config::{ClientConfig, CLIENT_FIELDS};
+use crate::error::{AtlasError, DecodeFailure};
 use crate::ops::{self, *};
 use crate::request::ApiRequest;
-use crate::response::RawResponse;
+use crate::response::{self, BodyKind, RawResponse};
 use crate::runtime::retry::{self, Outcome, RetryPolicy, RETRY_FIELDS};
 use crate::validate::ValidationError;
 use js_sys::{Date, Function, Math, Object, Promise, Reflect};
-use serde::Serialize;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -26,6 +26,10 @@ extern "C" {
     fn sleep(ms: f64, signal: Option<AbortSignal>) -> Promise;
     #[wasm_bindgen(js_name = isNode)]
     fn is_node() -> bool;
+    #[wasm_bindgen(js_name = optionsJson)]
+    fn options_json(v: &JsValue) -> JsValue;
+    #[wasm_bindgen(js_name = parseJson, catch)]
+    fn parse_json(text: &str, marked: bool) -> Result<JsValue, JsValue>;
 }
 
 /// Optional callbacks the caller gave.
@@ -276,8 +280,7 @@ impl AtlasClient {
     }
 
     fn run<O: Operation + 'static>(&self, options: JsValue) -> Promise {
-        let inner = self.inner.clone();
-        future_to_promise(async move { inner.call::<O>(options).await })
+        future_to_promise(self.inner.clone().call(OpSpec::of::<O>(), options))
     }
 }
 
@@ -324,6 +327,18 @@ operations! {
     "updateAtlasSearchIndexDeprecated" update_atlas_search_index_deprecated UpdateAtlasSearchIndexDeprecated;
 }
 
+/// The JSON text of an options object (see `optionsJson` in `js/runtime.js`).
+fn options_text(options: &JsValue) -> Result<String, ValidationError> {
+    let r = options_json(options);
+    match get(&r, "path").as_string() {
+        Some(path) => Err(ValidationError::new(
+            path,
+            get(&r, "problem").as_string().unwrap_or_default(),
+        )),
+        None => Ok(get(&r, "json").as_string().unwrap_or_default()),
+    }
+}
+
 /// Reads an operation's options object: its own fields, the shared ones and the signal.
 fn read_options<O: Operation>(
     options: &JsValue,
@@ -335,21 +350,59 @@ fn read_options<O: Operation>(
     };
     check_keys::<O>(&keys_of(&options, "options")?)?;
     let signal = opt_signal(&options)?;
-    let op = ops::options_from::<O, _>(serde_wasm_bindgen::Deserializer::from(options.clone()))?;
-    let common: ops::CommonOptions =
-        serde_path_to_error::deserialize(serde_wasm_bindgen::Deserializer::from(options))
-            .map_err(ops::options_error)?;
+    let json = options_text(&options)?;
+    let op: O = ops::options_from_json(json.as_bytes())?;
+    let common: ops::CommonOptions = ops::options_from_json(json.as_bytes())?;
     Ok((op, common, signal))
 }
 
+/// What the shell needs of an operation, with its generic steps as plain
+/// functions: the async machinery below exists once, not once per operation.
+#[derive(Clone, Copy)]
+pub(crate) struct OpSpec {
+    name: &'static str,
+    deprecation: Option<Deprecation>,
+    body: BodyKind,
+    /// Options object → request, signal and per-call timeout.
+    prepare: fn(&JsValue) -> Result<Prepared, ValidationError>,
+    /// Response → the checked success body.
+    check: fn(&ApiRequest, RawResponse<'_>) -> Result<Vec<u8>, AtlasError>,
+}
+
+type Prepared = (ApiRequest, Option<AbortSignal>, Option<f64>);
+
+fn prepare<O: Operation>(options: &JsValue) -> Result<Prepared, ValidationError> {
+    let (op, common, signal) = read_options::<O>(options)?;
+    let req = ops::build(&op, &common)?;
+    Ok((req, signal, common.timeout_ms))
+}
+
+fn check_body<O: Operation>(req: &ApiRequest, raw: RawResponse<'_>) -> Result<Vec<u8>, AtlasError> {
+    ops::check::<O>(req, raw).map(|(_, body)| body)
+}
+
+impl OpSpec {
+    pub(crate) fn of<O: Operation>() -> Self {
+        OpSpec {
+            name: O::NAME,
+            deprecation: O::DEPRECATION,
+            body: O::BODY,
+            prepare: prepare::<O>,
+            check: check_body::<O>,
+        }
+    }
+}
+
 impl Inner {
-    /// Runs operation `O` with the caller's options object.
-    pub(crate) async fn call<O: Operation>(&self, options: JsValue) -> Result<JsValue, JsValue> {
-        let (op, common, signal) =
-            read_options::<O>(&options).map_err(|e| errors::validation(&e))?;
-        let req = ops::build(&op, &common).map_err(|e| errors::validation(&e))?;
-        self.warn_deprecated::<O>();
-        let timeout = common.timeout_ms.or(self.config.timeout_ms);
+    /// Runs the operation `op` with the caller's options object.
+    pub(crate) async fn call(
+        self: Rc<Self>,
+        op: OpSpec,
+        options: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let (req, signal, timeout) = (op.prepare)(&options).map_err(|e| errors::validation(&e))?;
+        self.warn_deprecated(&op);
+        let timeout = timeout.or(self.config.timeout_ms);
         let (got, req) = self.exchange(req, signal.as_ref(), timeout).await?;
         let raw = RawResponse {
             status: got.status,
@@ -357,20 +410,24 @@ impl Inner {
             retry_after: got.retry_after.as_deref(),
             body: &got.body,
         };
-        let out = ops::decode::<O>(&req, raw).map_err(|e| errors::from_core(&e, O::NAME))?;
-        out.serialize(&serde_wasm_bindgen::Serializer::new().serialize_maps_as_objects(true))
-            .map_err(|e| {
-                errors::from_core(
-                    &crate::error::AtlasError::Decode(Box::new(crate::error::DecodeFailure {
-                        status: got.status,
-                        method: req.method,
-                        path: req.path_and_query(),
-                        message: e.to_string(),
-                        raw_body: String::from_utf8_lossy(&got.body).into_owned(),
-                    })),
-                    O::NAME,
-                )
-            })
+        // Rust checks the body against the operation's types; the platform's
+        // JSON.parse builds the JS result (fast, and unknown fields come along).
+        let body = (op.check)(&req, raw).map_err(|e| errors::from_core(&e, op.name))?;
+        if op.body == BodyKind::Empty {
+            return Ok(JsValue::UNDEFINED);
+        }
+        let marked = response::mark_big_integers(&body);
+        let text = String::from_utf8_lossy(marked.as_deref().unwrap_or(&body));
+        parse_json(&text, marked.is_some()).map_err(|e| {
+            let failure = AtlasError::Decode(Box::new(DecodeFailure {
+                status: got.status,
+                method: req.method,
+                path: req.path_and_query(),
+                message: describe_js(&e),
+                raw_body: String::from_utf8_lossy(&got.body).into_owned(),
+            }));
+            errors::from_core(&failure, op.name)
+        })
     }
 
     /// Sends `req` until it gets an answer that is not retried: renews a
@@ -495,24 +552,22 @@ impl Inner {
     }
 
     /// Tells the caller once per client that a deprecated operation was used.
-    fn warn_deprecated<O: Operation>(&self) {
-        let Some(dep) = O::DEPRECATION else { return };
-        if self.warned.borrow().contains(&O::NAME) {
+    fn warn_deprecated(&self, op: &OpSpec) {
+        let Some(dep) = op.deprecation else { return };
+        if self.warned.borrow().contains(&op.name) {
             return;
         }
-        self.warned.borrow_mut().push(O::NAME);
+        self.warned.borrow_mut().push(op.name);
         let sunset = match dep.sunset {
             Some(d) => format!("its sunset date is {d}"),
             None => "it has no announced sunset date".to_owned(),
         };
         let message = format!(
             "atlas-admin-wasm: {} is deprecated and {}; {}",
-            O::NAME,
-            sunset,
-            dep.instead
+            op.name, sunset, dep.instead
         );
         let event = Fields::new()
-            .set("operation", O::NAME)
+            .set("operation", op.name)
             .opt("sunset", dep.sunset)
             .set("message", message.as_str());
         match &self.hooks.on_deprecation {
@@ -520,6 +575,13 @@ impl Inner {
             None => web_sys::console::warn_1(&JsValue::from_str(&message)),
         }
     }
+}
+
+/// The message of a JS error value.
+fn describe_js(e: &JsValue) -> String {
+    get(e, "message")
+        .as_string()
+        .unwrap_or_else(|| "the body is not valid JSON".to_owned())
 }
 
 /// The fields every hook event has.

@@ -4,7 +4,6 @@
 use crate::error::AtlasError;
 use crate::validate::ValidationError;
 use js_sys::{Object, Reflect};
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(module = "/js/errors.js")]
@@ -37,10 +36,8 @@ impl Fields {
     pub fn json(self, key: &str, v: &Option<serde_json::Value>) -> Self {
         match v {
             Some(v) => {
-                let js = v
-                    .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-                    .unwrap_or(JsValue::NULL);
-                self.set(key, js)
+                let text = serde_json::to_string(v).unwrap_or_default();
+                self.set(key, js_sys::JSON::parse(&text).unwrap_or(JsValue::NULL))
             }
             None => self,
         }

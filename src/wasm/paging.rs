@@ -3,7 +3,9 @@
 //! and handed out in order; the listing ends at the first short page or page
 //! without a `next` link. Breaking out of `for await` aborts what is in flight.
 
-use super::client::{get, keys_of, opt_function, opt_number, opt_signal, refuse_unknown, Inner};
+use super::client::{
+    get, keys_of, opt_function, opt_number, opt_signal, refuse_unknown, Inner, OpSpec,
+};
 use super::errors::Fields;
 use crate::ops::ListProjects;
 use crate::runtime::paging::{self, DEFAULT_PAGE_SIZE, PAGING_FIELDS};
@@ -156,7 +158,7 @@ fn request_page(inner: &Rc<Inner>, st: &Listing, n: i64) -> Promise {
         .opt("timeoutMs", st.timeout_ms)
         .into_value();
     let inner = inner.clone();
-    future_to_promise(async move { inner.call::<ListProjects>(opts).await })
+    future_to_promise(inner.clone().call(OpSpec::of::<ListProjects>(), opts))
 }
 
 /// Whether a page names a `next` link.

@@ -93,7 +93,7 @@ impl SendError {
         match self {
             SendError::Timeout(ms) => errors::transport(
                 "timeout",
-                &format!("{label} timed out after {ms} ms"),
+                &format!("{label} timed out after {} ms", ms.round() as u64),
                 Fields::new().set("timeoutMs", ms),
             ),
             SendError::Aborted(reason) => errors::transport(
