@@ -7,6 +7,7 @@ use super::client::{
     get, keys_of, opt_function, opt_number, opt_signal, refuse_unknown, Inner, OpSpec,
 };
 use super::errors::Fields;
+use super::transport::SendError;
 use crate::ops::ListProjects;
 use crate::runtime::paging::{self, DEFAULT_PAGE_SIZE, PAGING_FIELDS};
 use crate::validate::{self, ValidationError};
@@ -179,18 +180,25 @@ async fn next(
     items: bool,
 ) -> Result<JsValue, JsValue> {
     loop {
-        // Hand out buffered items first.
         let pending = {
             let mut st = state.borrow_mut();
+            if st.ended {
+                return Ok(done(JsValue::UNDEFINED, true));
+            }
+            // The caller aborted: nothing more is handed out, not even pages
+            // that already arrived.
+            let signal = st.controller.signal();
+            if signal.aborted() {
+                st.stop();
+                return Err(SendError::Aborted(signal.reason()).into_js("GET /api/atlas/v2/groups"));
+            }
+            // Hand out buffered items first.
             if let Some((page, i)) = st.buffer.take() {
                 if i < page.length() {
                     let item = page.get(i);
                     st.buffer = Some((page, i + 1));
                     return Ok(done(item, false));
                 }
-            }
-            if st.ended {
-                return Ok(done(JsValue::UNDEFINED, true));
             }
             while !st.last_seen && st.in_flight.len() < st.concurrency {
                 let n = st.next_page;
