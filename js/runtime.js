@@ -19,6 +19,35 @@ export function sleep(ms, signal) {
   });
 }
 
+/**
+ * Settles like `promise`, or rejects with the signal's reason as soon as the
+ * signal aborts, even if the platform's fetch does not honour the abort (Node's
+ * fetch was seen to stay pending under concurrent traffic to the same origin).
+ */
+export function raceAbort(promise, signal) {
+  if (signal.aborted) {
+    promise.catch(() => {});
+    return Promise.reject(signal.reason);
+  }
+  return new Promise((resolve, reject) => {
+    const onAbort = () => {
+      promise.catch(() => {});
+      reject(signal.reason);
+    };
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      (v) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(v);
+      },
+      (e) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(e);
+      },
+    );
+  });
+}
+
 /** Marks a promise as handled: its rejection is expected and ignored. */
 export function swallow(promise) {
   promise.catch(() => {});

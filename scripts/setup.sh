@@ -49,7 +49,18 @@ if ! wasm-pack --version 2>/dev/null | grep -q ' 0\.15\.1$'; then
   cargo install -q wasm-pack --version =0.15.1 --locked
 fi
 
-# 4. npm tools: wasm-opt (binaryen), playwright-core, typescript.
+# 4. Fuzzing: a nightly toolchain and cargo-fuzz (scripts/fuzz.sh).
+if ! cargo +nightly --version >/dev/null 2>&1; then
+  log "rustup toolchain install nightly (for cargo fuzz)"
+  timeout 600 rustup toolchain install nightly --profile minimal >/dev/null 2>&1 \
+    || log "could not install the nightly toolchain: fuzzing will be skipped"
+fi
+if cargo +nightly --version >/dev/null 2>&1 && ! cargo fuzz --version >/dev/null 2>&1; then
+  log "cargo install cargo-fuzz (a few minutes)"
+  cargo install -q cargo-fuzz --locked
+fi
+
+# 5. npm tools: wasm-opt (binaryen), playwright-core, typescript.
 if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -x node_modules/.bin/tsc ] || [ ! -d node_modules/playwright-core ]; then
   log "npm ci"
   npm ci --no-audit --no-fund --loglevel=error >/dev/null

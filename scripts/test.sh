@@ -74,5 +74,12 @@ step node node_suite
 browser_suite() { reset_mock; node --test tests/browser/; }
 step browser browser_suite
 step package bash tests/package/run.sh
+reliability_suite() { reset_mock; node --test tests/reliability/; }
+step reliability reliability_suite
 step typescript bash scripts/typecheck.sh
+if cargo +nightly --version >/dev/null 2>&1; then
+  step fuzz bash scripts/fuzz.sh "${FUZZ_SECONDS:-30}"
+else
+  printf '\n==== fuzz\nfuzz: not run: no nightly toolchain could be installed (see scripts/setup.sh)\n'
+fi
 summary

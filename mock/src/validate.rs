@@ -2,54 +2,8 @@
 
 use serde_json::{Map, Value};
 
-pub const LUCENE_ANALYZERS: [&str; 46] = [
-    "lucene.standard",
-    "lucene.simple",
-    "lucene.whitespace",
-    "lucene.keyword",
-    "lucene.arabic",
-    "lucene.armenian",
-    "lucene.basque",
-    "lucene.bengali",
-    "lucene.brazilian",
-    "lucene.bulgarian",
-    "lucene.catalan",
-    "lucene.chinese",
-    "lucene.cjk",
-    "lucene.czech",
-    "lucene.danish",
-    "lucene.dutch",
-    "lucene.english",
-    "lucene.finnish",
-    "lucene.french",
-    "lucene.galician",
-    "lucene.german",
-    "lucene.greek",
-    "lucene.hindi",
-    "lucene.hungarian",
-    "lucene.indonesian",
-    "lucene.irish",
-    "lucene.italian",
-    "lucene.japanese",
-    "lucene.korean",
-    "lucene.kuromoji",
-    "lucene.latvian",
-    "lucene.lithuanian",
-    "lucene.morfologik",
-    "lucene.nori",
-    "lucene.norwegian",
-    "lucene.persian",
-    "lucene.portuguese",
-    "lucene.romanian",
-    "lucene.russian",
-    "lucene.smartcn",
-    "lucene.sorani",
-    "lucene.spanish",
-    "lucene.swedish",
-    "lucene.thai",
-    "lucene.turkish",
-    "lucene.ukrainian",
-];
+/// The built-in analyzers: the same facts the client checks against.
+pub use atlas_admin_wasm::models::search::BUILTIN_ANALYZER_VALUES as LUCENE_ANALYZERS;
 
 /// Tokenizer types and the fields each one requires.
 const TOKENIZERS: [(&str, &[&str]); 8] = [

@@ -170,7 +170,13 @@ pub fn http_date_ms(v: &str) -> Option<f64> {
     let year: i64 = parts.next()?.parse().ok()?;
     let mut hms = parts.next()?.split(':').map(|x| x.parse::<i64>().ok());
     let (h, m, s) = (hms.next()??, hms.next()??, hms.next()??);
-    if parts.next()? != "GMT" || !(1..=31).contains(&day) || h > 23 || m > 59 || s > 60 {
+    if parts.next()? != "GMT"
+        || !(1..=31).contains(&day)
+        || !(1..=9999).contains(&year)
+        || !(0..=23).contains(&h)
+        || !(0..=59).contains(&m)
+        || !(0..=60).contains(&s)
+    {
         return None;
     }
     // Days from the civil date (proleptic Gregorian), after H. Hinnant.
@@ -271,6 +277,19 @@ mod tests {
         );
         assert_eq!(http_date_ms("Sun, 06 Foo 1994 08:49:37 GMT"), None);
         assert_eq!(http_date_ms("Sun, 06 Nov 1994 08:49:37 PST"), None);
+        // Found by fuzzing: huge or negative years and fields must not overflow.
+        assert_eq!(
+            http_date_ms("Sun, 06 Nov 99999999999999 08:49:37 GMT"),
+            None
+        );
+        assert_eq!(
+            parse_retry_after("Wed, 21 Oct -99999999999999 07:28:00 GMT", 0.0),
+            None
+        );
+        assert_eq!(
+            http_date_ms("Sun, 06 Nov 1994 -99999999999:49:37 GMT"),
+            None
+        );
     }
 
     #[test]

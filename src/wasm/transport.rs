@@ -13,6 +13,12 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{AbortController, AbortSignal, Response};
 
+#[wasm_bindgen(module = "/js/runtime.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = raceAbort)]
+    fn race_abort(p: &Promise, signal: &AbortSignal) -> Promise;
+}
+
 #[wasm_bindgen]
 extern "C" {
     #[wasm_bindgen(js_name = fetch)]
@@ -188,12 +194,15 @@ pub(crate) async fn send(out: Outgoing<'_>) -> Result<Received, SendError> {
         let _ = Reflect::set(&init, &"body".into(), &Uint8Array::from(b));
     }
 
-    let res = JsFuture::from(global_fetch(out.url, &init))
+    // Raced against our own signal: a timeout or abort settles the call even
+    // if the platform's fetch ignores the abort.
+    let signal = controller.signal();
+    let res = JsFuture::from(race_abort(&global_fetch(out.url, &init), &signal))
         .await
         .map_err(|e| failure(state.get(), &out, e))?;
     let res: Response = res.dyn_into().map_err(SendError::Platform)?;
     let body = res.array_buffer().map_err(SendError::Platform)?;
-    let buf = JsFuture::from(body)
+    let buf = JsFuture::from(race_abort(&body, &signal))
         .await
         .map_err(|e| failure(state.get(), &out, e))?;
     guard.finished = true;
