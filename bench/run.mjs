@@ -144,7 +144,8 @@ const SIZE_TARGET = 80 * 1024;
 const esbuildMod = openapiBundle ? await import('esbuild') : null;
 for (const target of ['node', 'web']) {
   const dir = path.join(PKG, target);
-  const wasmFile = path.join(dir, 'atlas_admin_wasm_bg.wasm');
+  // Node loads the web target's .wasm (one copy in the package).
+  const wasmFile = path.join(PKG, 'web', 'atlas_admin_wasm_bg.wasm');
   if (!fs.existsSync(wasmFile)) {
     row('1 size', `pkg/${target}`, 'missing', '', '', '**miss**');
     continue;
@@ -410,7 +411,7 @@ log('memory');
 // Table
 // ---------------------------------------------------------------------------
 const pkgJson = JSON.parse(fs.readFileSync(path.join(PKG, 'package.json'), 'utf8'));
-const wasmStat = fs.statSync(path.join(PKG, 'node', 'atlas_admin_wasm_bg.wasm'));
+const wasmStat = fs.statSync(path.join(PKG, 'web', 'atlas_admin_wasm_bg.wasm'));
 const header =
   `atlas-admin-wasm ${pkgJson.version} (pkg built ${wasmStat.mtime.toISOString().slice(0, 16)}Z) · ` +
   `Node ${process.version} · ${os.cpus().length}× ${os.cpus()[0]?.model.trim()} · ${new Date().toISOString().slice(0, 16)}Z · ` +

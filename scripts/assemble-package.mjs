@@ -24,7 +24,7 @@ if (existsSync(join(pkg, 'nodejs'))) {
   rmSync(join(pkg, 'node'), { recursive: true, force: true });
   renameSync(join(pkg, 'nodejs'), join(pkg, 'node'));
 }
-for (const f of ['node/atlas_admin_wasm.js', 'node/atlas_admin_wasm_bg.wasm', 'web/atlas_admin_wasm.js', 'web/atlas_admin_wasm_bg.wasm']) {
+for (const f of ['node/atlas_admin_wasm.js', 'web/atlas_admin_wasm.js', 'web/atlas_admin_wasm_bg.wasm']) {
   if (!existsSync(join(pkg, f))) fail(`${join(pkg, f)} is missing (run wasm-pack for the nodejs and web targets first)`);
 }
 
@@ -77,6 +77,22 @@ writeFileSync(join(pkg, 'node', 'index.mjs'), `import cjs from './index.cjs';
 export const { AtlasClient, ${ERRORS.join(', ')} } = cjs;
 `);
 writeFileSync(join(pkg, 'node', 'package.json'), '{ "type": "commonjs" }\n');
+
+// Both targets build the very same .wasm: Node reads the web copy instead of
+// shipping a second one (the package is ~200 kB smaller packed).
+{
+  const nodeWasm = join(pkg, 'node', 'atlas_admin_wasm_bg.wasm');
+  const webWasm = join(pkg, 'web', 'atlas_admin_wasm_bg.wasm');
+  if (!readFileSync(nodeWasm).equals(readFileSync(webWasm))) {
+    fail('the nodejs and web targets produced different .wasm files; keep both');
+  }
+  const gluePath = join(pkg, 'node', 'atlas_admin_wasm.js');
+  const glue = readFileSync(gluePath, 'utf8');
+  const from = 'const wasmPath = `${__dirname}/atlas_admin_wasm_bg.wasm`;';
+  if (!glue.includes(from)) fail(`${gluePath}: the line that locates the .wasm has changed; update assemble-package.mjs`);
+  writeFileSync(gluePath, glue.replace(from, "const wasmPath = require('path').join(__dirname, '..', 'web', 'atlas_admin_wasm_bg.wasm');"));
+  rmSync(nodeWasm);
+}
 
 // ---------------------------------------------------------------------------
 // Browsers, bundlers and workers: the web target, instantiated on import.

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const PKG_FILES = ['node/index.mjs', 'node/index.cjs', 'node/atlas_admin_wasm.js', 'node/atlas_admin_wasm_bg.wasm'];
+const PKG_FILES = ['node/index.mjs', 'node/index.cjs', 'node/atlas_admin_wasm.js', 'web/atlas_admin_wasm_bg.wasm'];
 
 /** Waits (up to `ms`) for pkg/ to be complete (it may be being rebuilt), then imports it. */
 export async function loadPkg(ms = 180_000) {

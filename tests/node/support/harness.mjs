@@ -14,7 +14,7 @@ import readline from 'node:readline';
 
 export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 export const PKG_DIR = path.join(REPO, 'pkg');
-const PKG_FILES = ['package.json', 'node/index.mjs', 'node/index.cjs', 'node/atlas_admin_wasm_bg.wasm'];
+const PKG_FILES = ['package.json', 'node/index.mjs', 'node/index.cjs', 'web/atlas_admin_wasm_bg.wasm'];
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
