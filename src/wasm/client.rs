@@ -41,16 +41,18 @@ struct Hooks {
     on_response: Option<Function>,
 }
 
-/// Calls a hook, ignoring anything it throws: hooks observe, they never
-/// change the outcome of a call.
-fn notify(hook: &Option<Function>, event: Fields) {
+/// Calls a hook with the event `make` builds (only when there is a hook),
+/// ignoring anything it throws: hooks observe, they never change the outcome.
+fn notify(hook: &Option<Function>, make: impl FnOnce() -> Fields) {
     if let Some(f) = hook {
-        let _ = f.call1(&JsValue::UNDEFINED, &event.into_value());
+        let _ = f.call1(&JsValue::UNDEFINED, &make().into_value());
     }
 }
 
 pub(crate) struct Inner {
     config: ClientConfig,
+    /// `User-Agent` value, in Node only (browsers forbid the header).
+    user_agent: Option<String>,
     auth: Auth,
     retry: RetryPolicy,
     pacing: bool,
@@ -217,6 +219,7 @@ impl AtlasClient {
                     on_request: opt_function(options, "onRequest")?,
                     on_response: opt_function(options, "onResponse")?,
                 },
+                user_agent: is_node().then(|| config.user_agent_header()),
                 config,
                 auth,
                 warned: RefCell::new(Vec::new()),
@@ -459,21 +462,21 @@ impl Inner {
             if req.body.is_some() {
                 headers.push(("Content-Type", req.media_type.clone()));
             }
-            if is_node() {
-                headers.push(("User-Agent", self.config.user_agent_header()));
+            if let Some(ua) = &self.user_agent {
+                headers.push(("User-Agent", ua.clone()));
             }
             let attempt = retries + 1;
-            notify(
-                &self.hooks.on_request,
+            notify(&self.hooks.on_request, || {
                 event(&req, &url, attempt).set(
                     "headers",
                     Fields::new()
                         .set("Accept", req.media_type.as_str())
                         .set("Authorization", "Bearer [redacted]")
                         .into_value(),
-                ),
-            );
-            let started = Date::now();
+                )
+            });
+            let timed = self.hooks.on_response.is_some();
+            let started = if timed { Date::now() } else { 0.0 };
             let sent = transport::send(Outgoing {
                 url: &url,
                 method: req.method.as_str(),
@@ -483,7 +486,7 @@ impl Inner {
                 timeout_ms,
             })
             .await;
-            let elapsed = Date::now() - started;
+            let elapsed = if timed { Date::now() - started } else { 0.0 };
             let outcome = match &sent {
                 Ok(got) => Outcome::Status(got.status),
                 Err(SendError::Network(_)) => Outcome::Network,
@@ -494,12 +497,11 @@ impl Inner {
             };
             let mut retry_after = None;
             if let Ok(got) = &sent {
-                notify(
-                    &self.hooks.on_response,
+                notify(&self.hooks.on_response, || {
                     event(&req, &url, attempt)
                         .set("status", got.status)
-                        .set("durationMs", elapsed),
-                );
+                        .set("durationMs", elapsed)
+                });
                 if got.rate_limit.is_some() || got.rate_remaining.is_some() {
                     self.rate_limit.set((got.rate_limit, got.rate_remaining));
                 }
@@ -527,12 +529,11 @@ impl Inner {
                 Outcome::Status(s) => JsValue::from(s),
                 Outcome::Network => JsValue::NULL,
             };
-            notify(
-                &self.hooks.on_retry,
+            notify(&self.hooks.on_retry, || {
                 event(&req, &url, attempt)
                     .set("status", status)
-                    .set("delayMs", delay.round()),
-            );
+                    .set("delayMs", delay.round())
+            });
             self.wait(delay, signal, &label).await?;
             retries += 1;
         }
@@ -571,7 +572,7 @@ impl Inner {
             .opt("sunset", dep.sunset)
             .set("message", message.as_str());
         match &self.hooks.on_deprecation {
-            Some(_) => notify(&self.hooks.on_deprecation, event),
+            Some(_) => notify(&self.hooks.on_deprecation, || event),
             None => web_sys::console::warn_1(&JsValue::from_str(&message)),
         }
     }
