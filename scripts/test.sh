@@ -56,6 +56,13 @@ summary() {
 source scripts/mock.sh
 trap stop_mock EXIT
 
+lint() {
+  cargo fmt --all --check
+  cargo clippy --workspace --all-targets -q -- -D warnings
+  ( source scripts/wasm-env.sh; cargo clippy --lib --target wasm32-unknown-unknown -q -- -D warnings )
+  echo "lint: fmt and clippy clean (no unwrap/expect outside tests)"
+}
+step lint lint
 step native cargo test --workspace
 step build bash scripts/build.sh
 cargo build -q -p atlas-mock

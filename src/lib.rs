@@ -11,6 +11,10 @@
 //! - [`response`]: status, headers and body bytes → typed result or [`error::AtlasError`];
 //! - `wasm` (wasm32 only): the `fetch` transport and the JavaScript `AtlasClient`.
 
+// No unwrap/expect outside tests: a panic would leave a Promise unsettled
+// and poison the module instance. Clippy enforces it.
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
+
 pub mod config;
 pub mod error;
 pub mod json_path;
