@@ -61,6 +61,11 @@ lint() {
   cargo clippy --workspace --all-targets -q -- -D warnings
   ( source scripts/wasm-env.sh; cargo clippy --lib --target wasm32-unknown-unknown -q -- -D warnings )
   echo "lint: fmt and clippy clean (no unwrap/expect outside tests)"
+  if [ -f ../shared/spec/atlas-admin-v2-seed-subset.json ]; then
+    node scripts/gen-schema.mjs --check
+  else
+    echo "lint: SKIPPED schema table check: ../shared/spec not found"
+  fi
 }
 step lint lint
 step native cargo test --workspace

@@ -11,7 +11,7 @@
 
 use crate::request::Method;
 use crate::validate::ValidationError;
-use serde_json::Value;
+
 use std::fmt;
 
 /// Atlas answered with a non-2xx status.
@@ -26,12 +26,12 @@ pub struct ApiFailure {
     pub error_code: Option<String>,
     pub detail: Option<String>,
     pub reason: Option<String>,
-    pub parameters: Option<Value>,
-    pub bad_request_detail: Option<Value>,
+    pub parameters: Option<String>,
+    pub bad_request_detail: Option<String>,
     /// `errorType` of the resource-policy validation error shape.
     pub error_type: Option<String>,
     /// `invalidPolicies` of the resource-policy validation error shape.
-    pub invalid_policies: Option<Value>,
+    pub invalid_policies: Option<String>,
     /// `Retry-After` as sent, on 429 and 503.
     pub retry_after: Option<String>,
     /// The body exactly as received.

@@ -3,12 +3,13 @@
 //!
 //! The crate has a pure core that compiles and tests natively, and a thin
 //! WebAssembly shell:
-//! - [`models`]: serde types for every request and response schema in scope;
+//! - [`schema`]: the operations and schemas as data, generated from the API
+//!   description, and the one walker that checks JSON against them;
+//! - [`json`]: a strict JSON parser into a flat tape, read by that walker;
 //! - [`validate`]: the API's rules, checked before anything is sent;
 //! - [`request`]: an operation's wire form as plain data ([`request::ApiRequest`]);
-//! - [`ops`]: one type per operation: its options, how it becomes a request and
-//!   how its response is decoded;
-//! - [`response`]: status, headers and body bytes → typed result or [`error::AtlasError`];
+//! - [`ops`]: options → request, the same function for every operation;
+//! - [`response`]: status, headers and body bytes → checked JSON or [`error::AtlasError`];
 //! - `wasm` (wasm32 only): the `fetch` transport and the JavaScript `AtlasClient`.
 
 // No unwrap/expect outside tests: a panic would leave a Promise unsettled
@@ -17,12 +18,12 @@
 
 pub mod config;
 pub mod error;
-pub mod json_path;
-pub mod models;
+pub mod json;
 pub mod ops;
 pub mod request;
 pub mod response;
 pub mod runtime;
+pub mod schema;
 pub mod validate;
 
 #[cfg(target_arch = "wasm32")]

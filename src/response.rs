@@ -1,10 +1,10 @@
 //! Turns a response (status, content type, body bytes) into an operation's
-//! typed result or an [`AtlasError`]. Pure: the transport only hands bytes in.
+//! checked result or an [`AtlasError`]. Pure: the transport only hands bytes in.
 
 use crate::error::{ApiFailure, AtlasError, DecodeFailure};
+use crate::json::{Doc, Kind, View};
 use crate::request::ApiRequest;
-use serde::de::DeserializeOwned;
-use serde_json::Value;
+use crate::schema::{self, Mode, Output};
 
 /// What the transport read from the network.
 #[derive(Debug, Clone, Copy)]
@@ -15,33 +15,23 @@ pub struct RawResponse<'a> {
     pub body: &'a [u8],
 }
 
-/// How an operation reads its 2xx body.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum BodyKind {
-    /// JSON decoded into the operation's output type.
-    Json,
-    /// No content (204): the result is `()`.
-    Empty,
-    /// A JSON string holding PEM text (a bare PEM is accepted too).
-    Pem,
+/// A checked success body, ready for `JSON.parse`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Checked {
+    /// JSON text (`null` for no content).
+    pub json: String,
+    /// Whether it holds integers beyond a JS number's exact range, which the
+    /// shell must mark before parsing (see [`mark_big_integers`]).
+    pub big_ints: bool,
 }
 
-/// Decodes a response to `req` whose success body is of `kind` into `T`.
-pub fn decode<T: DeserializeOwned>(
+/// Checks the answer to `req`, whose success body is `output`, and returns
+/// that body (an envelope's `content`) for the shell to hand to `JSON.parse`.
+pub fn check(
     req: &ApiRequest,
-    kind: BodyKind,
+    output: Output,
     raw: RawResponse<'_>,
-) -> Result<T, AtlasError> {
-    decode_body(req, kind, raw).map(|(v, _)| v)
-}
-
-/// Like [`decode`], also returning the success body (an envelope's `content`)
-/// that `T` was decoded from, for callers that hand the JSON on as it is.
-pub fn decode_body<T: DeserializeOwned>(
-    req: &ApiRequest,
-    kind: BodyKind,
-    raw: RawResponse<'_>,
-) -> Result<(T, Vec<u8>), AtlasError> {
+) -> Result<Checked, AtlasError> {
     let (status, body) = if req.envelope && raw.status == 200 {
         unwrap_envelope(req, raw)?
     } else {
@@ -51,28 +41,68 @@ pub fn decode_body<T: DeserializeOwned>(
         return Err(api_failure(req, status, raw, &body));
     }
     let fail = |message: String| decode_failure(req, status, &body, message);
-    if raw.content_type.is_some_and(|c| !is_json(c)) && kind != BodyKind::Empty {
+    if raw.content_type.is_some_and(|c| !is_json(c)) && output != Output::Empty {
         return Err(fail(format!(
             "expected a JSON media type, got {}",
             raw.content_type.unwrap_or_default()
         )));
     }
-    match kind {
-        BodyKind::Empty => Ok((from_json(b"null").map_err(fail)?, b"null".to_vec())),
-        BodyKind::Json => Ok((from_json(&body).map_err(fail)?, body)),
-        BodyKind::Pem => {
-            let text = match serde_json::from_slice::<String>(&body) {
-                Ok(s) => s,
-                Err(_) => String::from_utf8_lossy(&body).into_owned(),
+    match output {
+        Output::Empty => Ok(Checked {
+            json: "null".into(),
+            big_ints: false,
+        }),
+        Output::Json(id) => {
+            let text = std::str::from_utf8(&body)
+                .map_err(|_| fail("the body is not UTF-8 text".into()))?;
+            let doc = parse(text).map_err(fail)?;
+            let mut path = String::new();
+            schema::check(doc.root(), id, Mode::Response, &mut path).map_err(|e| {
+                fail(if e.field == "body" && path.is_empty() {
+                    e.rule
+                } else {
+                    format!("{}: {}", e.field, e.rule)
+                })
+            })?;
+            Ok(Checked {
+                big_ints: doc.has_big_ints(),
+                json: text.to_owned(),
+            })
+        }
+        Output::Pem => {
+            let lossy = String::from_utf8_lossy(&body);
+            let text = match Doc::parse(&lossy) {
+                Ok(doc) if doc.root().kind() == Kind::Str => {
+                    doc.root().str().unwrap_or_default().into_owned()
+                }
+                _ => lossy.clone().into_owned(),
             };
             if !text.trim_start().starts_with("-----BEGIN ") {
                 return Err(fail("expected PEM text".into()));
             }
             // Handed on as a JSON string, whichever form it arrived in.
-            let encoded = serde_json::to_vec(&text).unwrap_or_default();
-            Ok((from_json(&encoded).map_err(fail)?, encoded))
+            let mut json = String::with_capacity(text.len() + 16);
+            crate::json::quote(&text, &mut json);
+            Ok(Checked {
+                json,
+                big_ints: false,
+            })
         }
     }
+}
+
+/// Parses JSON text, describing a failure by its path.
+fn parse(text: &str) -> Result<Doc<'_>, String> {
+    Doc::parse(text).map_err(|e| {
+        if e.path.is_empty() {
+            format!("invalid JSON: {} (at byte {})", e.message, e.offset)
+        } else {
+            format!(
+                "{}: invalid JSON: {} (at byte {})",
+                e.path, e.message, e.offset
+            )
+        }
+    })
 }
 
 /// Rewrites every integer literal beyond a JS number's exact range
@@ -110,12 +140,7 @@ pub fn mark_big_integers(body: &[u8]) -> Option<Vec<u8>> {
                 i += 1;
             }
             let token = &body[start..i];
-            let digits = token.strip_prefix(b"-").unwrap_or(token);
-            let integer = !digits.is_empty() && digits.iter().all(u8::is_ascii_digit);
-            // 2^53 − 1 has 16 digits: anything longer, or as long and larger, is unsafe.
-            let unsafe_int = integer
-                && (digits.len() > 16 || (digits.len() == 16 && digits > &b"9007199254740991"[..]));
-            if unsafe_int {
+            if crate::json::is_unsafe_integer(token) {
                 let o = out.get_or_insert_with(|| Vec::with_capacity(body.len() + 32));
                 o.extend_from_slice(&body[copied..start]);
                 o.extend_from_slice(b"\"\\u0000bigint:");
@@ -133,21 +158,6 @@ pub fn mark_big_integers(body: &[u8]) -> Option<Vec<u8>> {
     })
 }
 
-/// Decodes JSON into `T`, naming the field path of the first problem.
-pub fn from_json<T: DeserializeOwned>(body: &[u8]) -> Result<T, String> {
-    serde_json::from_slice(body).map_err(|e| {
-        let path = crate::json_path::path_at(body, e.line(), e.column());
-        let msg = e.to_string();
-        // serde_json appends " at line L column C": the path says it better.
-        let msg = msg.split(" at line ").next().unwrap_or(&msg);
-        if path.is_empty() {
-            msg.to_owned()
-        } else {
-            format!("{path}: {msg}")
-        }
-    })
-}
-
 fn is_json(content_type: &str) -> bool {
     let ct = content_type.to_ascii_lowercase();
     ct.starts_with("application/json")
@@ -156,27 +166,28 @@ fn is_json(content_type: &str) -> bool {
 
 /// `envelope=true` answers 200 with `{status, content}`; returns the real pair.
 fn unwrap_envelope(req: &ApiRequest, raw: RawResponse<'_>) -> Result<(u16, Vec<u8>), AtlasError> {
-    #[derive(serde::Deserialize)]
-    struct Envelope {
-        status: u16,
-        #[serde(default)]
-        content: Option<Box<serde_json::value::RawValue>>,
-    }
-    match serde_json::from_slice::<Envelope>(raw.body) {
-        Ok(env) => {
-            let body = env
-                .content
-                .map(|c| c.get().as_bytes().to_vec())
-                .unwrap_or_default();
-            Ok((env.status, body))
-        }
-        Err(e) => Err(decode_failure(
+    let fail = |m: String| {
+        decode_failure(
             req,
             raw.status,
             raw.body,
-            format!("expected an envelope {{status, content}}: {e}"),
-        )),
-    }
+            format!("expected an envelope {{status, content}}: {m}"),
+        )
+    };
+    let text = String::from_utf8_lossy(raw.body);
+    let doc = parse(&text).map_err(fail)?;
+    let root = doc.root();
+    let status = root
+        .get("status")
+        .and_then(|s| s.i64())
+        .and_then(|s| u16::try_from(s).ok())
+        .ok_or_else(|| fail("`status` is missing or not a status code".into()))?;
+    let content = root
+        .get("content")
+        .filter(|c| !c.is_null())
+        .map(|c| c.raw().as_bytes().to_vec())
+        .unwrap_or_default();
+    Ok((status, content))
 }
 
 fn decode_failure(req: &ApiRequest, status: u16, body: &[u8], message: String) -> AtlasError {
@@ -189,15 +200,28 @@ fn decode_failure(req: &ApiRequest, status: u16, body: &[u8], message: String) -
     }))
 }
 
-fn text(v: &Value, key: &str) -> Option<String> {
-    v.get(key).and_then(Value::as_str).map(str::to_owned)
+fn text(v: Option<View<'_>>, key: &str) -> Option<String> {
+    let s = v?.get(key)?;
+    (s.kind() == Kind::Str).then(|| s.str().unwrap_or_default().into_owned())
+}
+
+/// A member kept as JSON text for the shell to parse (`null` is left out).
+fn json(v: Option<View<'_>>, key: &str) -> Option<String> {
+    v?.get(key)
+        .filter(|x| !x.is_null())
+        .map(|x| x.raw().to_owned())
 }
 
 /// Builds the API error for a non-2xx answer, reading whatever of the ApiError
 /// (or resource-policy error) shape is there; a body that is not JSON is kept raw.
 fn api_failure(req: &ApiRequest, status: u16, raw: RawResponse<'_>, body: &[u8]) -> AtlasError {
-    let v: Value = serde_json::from_slice(body).unwrap_or(Value::Null);
-    let error_code = text(&v, "errorCode");
+    let lossy = String::from_utf8_lossy(body);
+    let doc = Doc::parse(&lossy).ok();
+    let v = doc
+        .as_ref()
+        .map(Doc::root)
+        .filter(|r| r.kind() == Kind::Obj);
+    let error_code = text(v, "errorCode");
     let hint = match (status, error_code.as_deref()) {
         (406, _) | (_, Some("INVALID_VERSION_DATE")) => Some(
             "the server does not accept this operation's API version; pass a supported apiVersion or update the package",
@@ -213,15 +237,15 @@ fn api_failure(req: &ApiRequest, status: u16, raw: RawResponse<'_>, body: &[u8])
         status,
         method: req.method,
         path: req.path_and_query(),
-        detail: text(&v, "detail"),
-        reason: text(&v, "reason"),
-        parameters: v.get("parameters").cloned(),
-        bad_request_detail: v.get("badRequestDetail").cloned(),
-        error_type: text(&v, "errorType"),
-        invalid_policies: v.get("invalidPolicies").cloned(),
+        detail: text(v, "detail"),
+        reason: text(v, "reason"),
+        parameters: json(v, "parameters"),
+        bad_request_detail: json(v, "badRequestDetail"),
+        error_type: text(v, "errorType"),
+        invalid_policies: json(v, "invalidPolicies"),
         error_code,
         retry_after: raw.retry_after.map(str::to_owned),
-        raw_body: String::from_utf8_lossy(body).into_owned(),
+        raw_body: lossy.into_owned(),
         hint,
     }))
 }
@@ -251,22 +275,27 @@ mod tests {
         }
     }
 
-    #[derive(serde::Deserialize, Debug, PartialEq)]
-    struct Thing {
-        n: u32,
+    /// A small real schema: `dayOfWeek` (int32) is required.
+    fn window() -> Output {
+        Output::Json(crate::schema::named("GroupMaintenanceWindow").unwrap())
     }
 
     #[test]
     fn success_and_errors() {
-        let ok: Thing = decode(
+        let ok = check(
             &req(false),
-            BodyKind::Json,
-            raw(200, "application/vnd.atlas.2023-01-01+json", b"{\"n\":1}"),
+            window(),
+            raw(
+                200,
+                "application/vnd.atlas.2023-01-01+json",
+                b"{\"dayOfWeek\":1}",
+            ),
         )
         .unwrap();
-        assert_eq!(ok, Thing { n: 1 });
+        assert_eq!(ok.json, "{\"dayOfWeek\":1}");
+        assert!(!ok.big_ints);
 
-        let e = decode::<Thing>(&req(false), BodyKind::Json, raw(404, "application/json", br#"{"error":404,"errorCode":"RESOURCE_NOT_FOUND","detail":"nope","reason":"Not Found"}"#)).unwrap_err();
+        let e = check(&req(false), window(), raw(404, "application/json", br#"{"error":404,"errorCode":"RESOURCE_NOT_FOUND","detail":"nope","reason":"Not Found"}"#)).unwrap_err();
         let AtlasError::Api(a) = e else {
             panic!("{e:?}")
         };
@@ -277,9 +306,9 @@ mod tests {
             "GET /api/atlas/v2/groups failed with 404 RESOURCE_NOT_FOUND: nope"
         );
 
-        let e = decode::<Thing>(
+        let e = check(
             &req(false),
-            BodyKind::Json,
+            window(),
             raw(502, "text/html", b"<html>bad gateway</html>"),
         )
         .unwrap_err();
@@ -291,13 +320,13 @@ mod tests {
     #[test]
     fn bad_bodies_keep_the_raw_text() {
         for (ct, body) in [
-            ("application/json", &b"{\"n\":"[..]),
+            ("application/json", &b"{\"dayOfWeek\":"[..]),
             ("text/html", &b"<html></html>"[..]),
-            ("application/json", &b"{\"n\":\"x\"}"[..]),
+            ("application/json", &b"{\"dayOfWeek\":\"x\"}"[..]),
         ] {
-            let e = decode::<Thing>(
+            let e = check(
                 &req(false),
-                BodyKind::Json,
+                window(),
                 RawResponse {
                     status: 200,
                     content_type: Some(ct),
@@ -309,31 +338,35 @@ mod tests {
             let AtlasError::Decode(d) = e else { panic!() };
             assert_eq!(d.raw_body.as_bytes(), body);
         }
-        let e = decode::<Thing>(
+        let e = check(
             &req(false),
-            BodyKind::Json,
-            raw(200, "application/json", b"{\"n\":\"x\"}"),
+            window(),
+            raw(200, "application/json", b"{\"dayOfWeek\":\"x\"}"),
         )
         .unwrap_err();
-        assert!(e.to_string().contains("n: invalid type"), "{e}");
+        assert!(
+            e.to_string()
+                .contains("dayOfWeek: must be an integer (got a string)"),
+            "{e}"
+        );
     }
 
     #[test]
     fn envelopes_are_unwrapped() {
-        let ok: Thing = decode(
+        let ok = check(
             &req(true),
-            BodyKind::Json,
+            window(),
             raw(
                 200,
                 "application/json",
-                br#"{"status":200,"content":{"n":7}}"#,
+                br#"{"status":200,"content":{"dayOfWeek":7}}"#,
             ),
         )
         .unwrap();
-        assert_eq!(ok.n, 7);
-        let e = decode::<Thing>(
+        assert_eq!(ok.json, r#"{"dayOfWeek":7}"#);
+        let e = check(
             &req(true),
-            BodyKind::Json,
+            window(),
             raw(
                 200,
                 "application/json",
@@ -346,9 +379,9 @@ mod tests {
             (a.status, a.error_code.as_deref()),
             (404, Some("RESOURCE_NOT_FOUND"))
         );
-        let _: () = decode(
+        check(
             &req(true),
-            BodyKind::Empty,
+            Output::Empty,
             raw(200, "application/json", br#"{"status":204}"#),
         )
         .unwrap();
@@ -356,9 +389,9 @@ mod tests {
 
     #[test]
     fn pem_bodies() {
-        let pem: String = decode(
+        let pem = check(
             &req(false),
-            BodyKind::Pem,
+            Output::Pem,
             raw(
                 201,
                 "application/vnd.atlas.2023-01-01+json",
@@ -366,10 +399,36 @@ mod tests {
             ),
         )
         .unwrap();
-        assert!(pem.starts_with("-----BEGIN CERTIFICATE-----\n"));
-        let e = decode::<String>(
+        assert!(
+            pem.json.starts_with("\"-----BEGIN CERTIFICATE-----\\n"),
+            "{}",
+            pem.json
+        );
+        let bare = check(
             &req(false),
-            BodyKind::Pem,
+            Output::Pem,
+            raw(
+                201,
+                "application/x-pem-file",
+                b"-----BEGIN CERTIFICATE-----\n\"q\"\n",
+            ),
+        );
+        // A bare PEM under a non-JSON type is refused (the media type says JSON).
+        assert!(bare.is_err());
+        let bare = check(
+            &req(false),
+            Output::Pem,
+            raw(
+                201,
+                "application/json",
+                b"-----BEGIN CERTIFICATE-----\n\"q\"\n",
+            ),
+        )
+        .unwrap();
+        assert_eq!(bare.json, r#""-----BEGIN CERTIFICATE-----\n\"q\"\n""#);
+        let e = check(
+            &req(false),
+            Output::Pem,
             raw(201, "application/json", b"{\"oops\":1}"),
         )
         .unwrap_err();
@@ -393,17 +452,24 @@ mod tests {
         );
         // Escaped quotes inside strings do not end them.
         assert_eq!(mark_big_integers(br#"{"s":"x\"9007199254740993"}"#), None);
-        // The marked form decodes into Int64 again.
-        let v: crate::models::Int64 =
-            serde_json::from_slice(&mark_big_integers(b"9223372036854775807").unwrap()).unwrap();
-        assert_eq!(v.0, i64::MAX);
+        let big = check(
+            &req(false),
+            window(),
+            raw(
+                200,
+                "application/json",
+                br#"{"dayOfWeek":1,"x":{"y":[12345678901234567890]}}"#,
+            ),
+        )
+        .unwrap();
+        assert!(big.big_ints);
     }
 
     #[test]
     fn version_errors_say_what_to_do() {
-        let e = decode::<Thing>(
+        let e = check(
             &req(false),
-            BodyKind::Json,
+            window(),
             raw(
                 406,
                 "application/json",
@@ -412,9 +478,9 @@ mod tests {
         )
         .unwrap_err();
         assert!(e.to_string().contains("apiVersion"), "{e}");
-        let e = decode::<Thing>(
+        let e = check(
             &req(false),
-            BodyKind::Json,
+            window(),
             raw(
                 410,
                 "application/json",

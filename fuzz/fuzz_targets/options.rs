@@ -1,7 +1,6 @@
-//! Option decoding and validation of every operation: JSON-ish bytes are
-//! decoded as the operation's options (the public path the wasm shell takes,
-//! with a JSON deserializer in place of a JS object), then checked and built
-//! into a request. Nothing may panic; a built request must be well-formed:
+//! Option checking of every operation: JSON-ish bytes are the options text
+//! (the public path the wasm shell takes), checked and built into a request
+//! by `ops::prepare`. Nothing may panic; a built request must be well-formed:
 //! its path under /api/atlas/v2 with no raw `?`, `#`, whitespace or dot
 //! segments, its media type the versioned Atlas one, and its URL on the base.
 //!
@@ -11,31 +10,24 @@
 
 mod common;
 
-use atlas_admin_wasm::ops::{self, CommonOptions, Operation};
+use atlas_admin_wasm::ops;
 use libfuzzer_sys::fuzz_target;
 
-fn run<O: Operation>(_index: usize, data: &[u8]) {
-    // Unknown keys, as the facade refuses them.
-    if let Ok(serde_json::Value::Object(map)) = serde_json::from_slice::<serde_json::Value>(data) {
-        let keys: Vec<String> = map.keys().cloned().collect();
-        if let Err(e) = ops::check_keys::<O>(&keys) {
-            let _ = e.to_string();
-        }
-    }
-    let common: CommonOptions =
-        match serde_json::from_slice::<CommonOptions>(data) {
-            Ok(c) => c,
-            Err(_) => CommonOptions::default(),
-        };
-    let op = match ops::options_from::<O, _>(&mut serde_json::Deserializer::from_slice(data)) {
-        Ok(op) => op,
-        Err(e) => {
-            let _ = e.to_string();
-            return;
-        }
+fn run(index: usize, data: &[u8]) {
+    let def = common::def(index);
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
     };
-    let req = match ops::build(&op, &common) {
-        Ok(r) => r,
+    let req = match ops::prepare(def, text) {
+        Ok(p) => {
+            // serde_json is the reference parser: what it refuses never passes.
+            assert!(
+                common::reference_accepts(text),
+                "{}: options accepted that serde_json refuses: {text:?}",
+                def.name
+            );
+            p.req
+        }
         Err(e) => {
             let _ = e.to_string();
             return;
@@ -45,25 +37,25 @@ fn run<O: Operation>(_index: usize, data: &[u8]) {
     assert!(
         req.path.starts_with("/api/atlas/v2/"),
         "{}: path {:?}",
-        O::NAME,
+        def.name,
         req.path
     );
     assert!(
         !req.path.contains(['?', '#', ' ', '\r', '\n', '\t', '\\']),
         "{}: unencoded character in path {:?}",
-        O::NAME,
+        def.name,
         req.path
     );
     assert!(
         !req.path.split('/').any(|s| s == "." || s == ".."),
         "{}: dot segment in path {:?}",
-        O::NAME,
+        def.name,
         req.path
     );
     assert!(
         !pq.bytes().any(|b| b.is_ascii_control() || b == b' ' || b >= 0x80),
         "{}: raw byte in {:?}",
-        O::NAME,
+        def.name,
         pq
     );
     assert!(
@@ -71,18 +63,18 @@ fn run<O: Operation>(_index: usize, data: &[u8]) {
             && req.media_type.ends_with("+json")
             && !req.media_type.bytes().any(|b| b.is_ascii_control() || b == b' ' || b == b','),
         "{}: media type {:?}",
-        O::NAME,
+        def.name,
         req.media_type
     );
     let url = req.url("https://cloud.mongodb.com");
     assert!(
         url.starts_with("https://cloud.mongodb.com/api/atlas/v2/"),
         "{}: url {url:?}",
-        O::NAME
+        def.name
     );
     if let Some(body) = &req.body {
         serde_json::from_slice::<serde_json::Value>(body)
-            .unwrap_or_else(|e| panic!("{}: body is not JSON: {e}", O::NAME));
+            .unwrap_or_else(|e| panic!("{}: body is not JSON: {e}", def.name));
     }
 }
 
@@ -90,5 +82,5 @@ fuzz_target!(|data: &[u8]| {
     let Some((&op, rest)) = data.split_first() else {
         return;
     };
-    dispatch!(usize::from(op), run(rest));
+    run(usize::from(op), rest);
 });

@@ -3,7 +3,7 @@
 use serde_json::{Map, Value};
 
 /// The built-in analyzers: the same facts the client checks against.
-pub use atlas_admin_wasm::models::search::BUILTIN_ANALYZER_VALUES as LUCENE_ANALYZERS;
+pub use atlas_admin_wasm::schema::table::BUILTIN_ANALYZERS as LUCENE_ANALYZERS;
 
 /// Tokenizer types and the fields each one requires.
 const TOKENIZERS: [(&str, &[&str]); 8] = [

@@ -1,8 +1,8 @@
 //! Service-account tokens (OAuth 2.0 client credentials): request forms,
 //! the answer, and when a cached token is renewed.
 
+use crate::json::{Doc, Kind};
 use crate::validate::ValidationError;
-use serde::Deserialize;
 
 /// Path of the token endpoint under the base URL.
 pub const TOKEN_PATH: &str = "/api/oauth/token";
@@ -12,13 +12,40 @@ pub const REVOKE_PATH: &str = "/api/oauth/revoke";
 pub const TOKEN_FORM: &str = "grant_type=client_credentials";
 
 /// The token endpoint's answer.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone)]
 pub struct TokenGrant {
     pub access_token: String,
-    #[serde(default)]
     pub token_type: Option<String>,
     /// Lifetime in seconds (Atlas: 3600).
     pub expires_in: f64,
+}
+
+impl TokenGrant {
+    /// Reads the token endpoint's JSON answer. Errors never quote the body
+    /// (it holds the token).
+    pub fn parse(body: &[u8]) -> Result<TokenGrant, String> {
+        let text =
+            std::str::from_utf8(body).map_err(|_| "the body is not UTF-8 text".to_owned())?;
+        let doc = Doc::parse(text).map_err(|e| format!("invalid JSON: {}", e.message))?;
+        let root = doc.root();
+        let string = |k: &str| {
+            root.get(k)
+                .filter(|v| v.kind() == Kind::Str)
+                .and_then(|v| v.str())
+                .map(|s| s.into_owned())
+        };
+        let access_token = string("access_token").ok_or("access_token: must be a string")?;
+        let expires_in = root
+            .get("expires_in")
+            .filter(|v| v.kind() == Kind::Num)
+            .and_then(|v| v.f64())
+            .ok_or("expires_in: must be a number")?;
+        Ok(TokenGrant {
+            access_token,
+            token_type: string("token_type"),
+            expires_in,
+        })
+    }
 }
 
 impl std::fmt::Display for TokenGrant {
@@ -116,10 +143,12 @@ mod tests {
 
     #[test]
     fn grants_and_checks() {
-        let g: TokenGrant = serde_json::from_str(
-            r#"{"access_token":"abc","token_type":"Bearer","expires_in":3600}"#,
-        )
-        .unwrap();
+        let g =
+            TokenGrant::parse(br#"{"access_token":"abc","token_type":"Bearer","expires_in":3600}"#)
+                .unwrap();
+        assert_eq!(g.token_type.as_deref(), Some("Bearer"));
+        assert!(TokenGrant::parse(br#"{"access_token":1,"expires_in":3600}"#).is_err());
+        assert!(TokenGrant::parse(br#"{"access_token":"a"}"#).is_err());
         assert_eq!(g.expires_in, 3600.0);
         assert!(!g.to_string().contains("abc"));
         assert!(check_credential("clientId", "mdb_sa_id_1").is_ok());

@@ -99,7 +99,7 @@ impl ServiceAccount {
         let body = self
             .post(token::TOKEN_PATH, token::TOKEN_FORM.as_bytes())
             .await?;
-        match crate::response::from_json::<TokenGrant>(&body) {
+        match TokenGrant::parse(&body) {
             Ok(g) if config::check_token("access_token", &g.access_token).is_ok() => {
                 Ok((g.access_token, token::renew_at_ms(obtained, g.expires_in)))
             }

@@ -8,10 +8,11 @@ use super::paging::ProjectIterator;
 use super::transport::{self, Outgoing, Received, SendError};
 use crate::config::{ClientConfig, CLIENT_FIELDS};
 use crate::error::{AtlasError, DecodeFailure};
-use crate::ops::{self, *};
+use crate::ops::{self, Prepared};
 use crate::request::ApiRequest;
-use crate::response::{self, BodyKind, RawResponse};
+use crate::response::{self, RawResponse};
 use crate::runtime::retry::{self, Outcome, RetryPolicy, RETRY_FIELDS};
+use crate::schema::{OpDef, Output};
 use crate::validate::ValidationError;
 use js_sys::{Date, Function, Math, Object, Promise, Reflect};
 use std::cell::{Cell, RefCell};
@@ -282,21 +283,24 @@ impl AtlasClient {
             .map_err(|e| errors::validation(&e))
     }
 
-    fn run<O: Operation + 'static>(&self, options: JsValue) -> Promise {
-        future_to_promise(self.inner.clone().call(OpSpec::of::<O>(), options))
+    fn run(&self, name: &str, options: JsValue) -> Promise {
+        match ops::op(name) {
+            Some(def) => future_to_promise(self.inner.clone().call(def, options)),
+            None => Promise::reject(&JsValue::from_str("unknown operation")),
+        }
     }
 }
 
 /// The twelve operations, each a one-line export over [`Inner::call`].
 macro_rules! operations {
-    ($($(#[$doc:meta])* $js:literal $rust:ident $op:ty;)*) => {
+    ($($(#[$doc:meta])* $js:literal $rust:ident;)*) => {
         #[wasm_bindgen]
         impl AtlasClient {
             $(
                 $(#[$doc])*
                 #[wasm_bindgen(js_name = $js)]
                 pub fn $rust(&self, options: JsValue) -> Promise {
-                    self.run::<$op>(options)
+                    self.run($js, options)
                 }
             )*
         }
@@ -305,29 +309,29 @@ macro_rules! operations {
 
 operations! {
     /// One page of projects.
-    "listProjects" list_projects ListProjects;
+    "listProjects" list_projects;
     /// A project's maintenance window.
-    "getMaintenanceWindow" get_maintenance_window GetMaintenanceWindow;
+    "getMaintenanceWindow" get_maintenance_window;
     /// Creates an organization API key (the private key is returned only once).
-    "createApiKey" create_api_key CreateApiKey;
+    "createApiKey" create_api_key;
     /// Checks a resource policy without creating it.
-    "validateAtlasResourcePolicy" validate_atlas_resource_policy ValidateAtlasResourcePolicy;
+    "validateAtlasResourcePolicy" validate_atlas_resource_policy;
     /// Issues an X.509 certificate for a database user; resolves to PEM text.
-    "createDatabaseUserCertificate" create_database_user_certificate CreateDatabaseUserCertificate;
+    "createDatabaseUserCertificate" create_database_user_certificate;
     /// Deletes a snapshot export bucket.
-    "deleteExportBucket" delete_export_bucket DeleteExportBucket;
+    "deleteExportBucket" delete_export_bucket;
     /// One query limit of a federated database instance.
-    "returnFederatedDatabaseQueryLimit" return_federated_database_query_limit ReturnFederatedDatabaseQueryLimit;
+    "returnFederatedDatabaseQueryLimit" return_federated_database_query_limit;
     /// A project's ingestion pipelines (deprecated).
-    "listPipelines" list_pipelines ListPipelines;
+    "listPipelines" list_pipelines;
     /// Deletes a federation identity provider.
-    "deleteIdentityProvider" delete_identity_provider DeleteIdentityProvider;
+    "deleteIdentityProvider" delete_identity_provider;
     /// A legacy snapshot (deprecated).
-    "getLegacySnapshot" get_legacy_snapshot GetLegacySnapshot;
+    "getLegacySnapshot" get_legacy_snapshot;
     /// Changes a legacy snapshot's retention (deprecated).
-    "updateLegacySnapshotRetention" update_legacy_snapshot_retention UpdateLegacySnapshotRetention;
+    "updateLegacySnapshotRetention" update_legacy_snapshot_retention;
     /// Updates an Atlas Search index (deprecated).
-    "updateAtlasSearchIndexDeprecated" update_atlas_search_index_deprecated UpdateAtlasSearchIndexDeprecated;
+    "updateAtlasSearchIndexDeprecated" update_atlas_search_index_deprecated;
 }
 
 /// The JSON text of an options object (see `optionsJson` in `js/runtime.js`).
@@ -342,70 +346,34 @@ fn options_text(options: &JsValue) -> Result<String, ValidationError> {
     }
 }
 
-/// Reads an operation's options object: its own fields, the shared ones and the signal.
-fn read_options<O: Operation>(
+/// Reads an operation's options object: checks it and builds the request,
+/// and takes the signal (which JSON text cannot carry).
+pub(crate) fn read_options(
+    def: &'static OpDef,
     options: &JsValue,
-) -> Result<(O, ops::CommonOptions, Option<AbortSignal>), ValidationError> {
+) -> Result<(Prepared, Option<AbortSignal>), ValidationError> {
     let options = if options.is_undefined() || options.is_null() {
         Object::new().into()
     } else {
         options.clone()
     };
-    check_keys::<O>(&keys_of(&options, "options")?)?;
+    keys_of(&options, "options")?;
     let signal = opt_signal(&options)?;
     let json = options_text(&options)?;
-    let op: O = ops::options_from_json(json.as_bytes())?;
-    let common: ops::CommonOptions = ops::options_from_json(json.as_bytes())?;
-    Ok((op, common, signal))
-}
-
-/// What the shell needs of an operation, with its generic steps as plain
-/// functions: the async machinery below exists once, not once per operation.
-#[derive(Clone, Copy)]
-pub(crate) struct OpSpec {
-    name: &'static str,
-    deprecation: Option<Deprecation>,
-    body: BodyKind,
-    /// Options object → request, signal and per-call timeout.
-    prepare: fn(&JsValue) -> Result<Prepared, ValidationError>,
-    /// Response → the checked success body.
-    check: fn(&ApiRequest, RawResponse<'_>) -> Result<Vec<u8>, AtlasError>,
-}
-
-type Prepared = (ApiRequest, Option<AbortSignal>, Option<f64>);
-
-fn prepare<O: Operation>(options: &JsValue) -> Result<Prepared, ValidationError> {
-    let (op, common, signal) = read_options::<O>(options)?;
-    let req = ops::build(&op, &common)?;
-    Ok((req, signal, common.timeout_ms))
-}
-
-fn check_body<O: Operation>(req: &ApiRequest, raw: RawResponse<'_>) -> Result<Vec<u8>, AtlasError> {
-    ops::check::<O>(req, raw).map(|(_, body)| body)
-}
-
-impl OpSpec {
-    pub(crate) fn of<O: Operation>() -> Self {
-        OpSpec {
-            name: O::NAME,
-            deprecation: O::DEPRECATION,
-            body: O::BODY,
-            prepare: prepare::<O>,
-            check: check_body::<O>,
-        }
-    }
+    Ok((ops::prepare(def, &json)?, signal))
 }
 
 impl Inner {
     /// Runs the operation `op` with the caller's options object.
     pub(crate) async fn call(
         self: Rc<Self>,
-        op: OpSpec,
+        op: &'static OpDef,
         options: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let (req, signal, timeout) = (op.prepare)(&options).map_err(|e| errors::validation(&e))?;
-        self.warn_deprecated(&op);
-        let timeout = timeout.or(self.config.timeout_ms);
+        let (prepared, signal) = read_options(op, &options).map_err(|e| errors::validation(&e))?;
+        self.warn_deprecated(op);
+        let timeout = prepared.timeout_ms.or(self.config.timeout_ms);
+        let req = prepared.req;
         let (got, req) = self.exchange(req, signal.as_ref(), timeout).await?;
         let raw = RawResponse {
             status: got.status,
@@ -415,12 +383,20 @@ impl Inner {
         };
         // Rust checks the body against the operation's types; the platform's
         // JSON.parse builds the JS result (fast, and unknown fields come along).
-        let body = (op.check)(&req, raw).map_err(|e| errors::from_core(&e, op.name))?;
-        if op.body == BodyKind::Empty {
+        let body =
+            response::check(&req, op.output, raw).map_err(|e| errors::from_core(&e, op.name))?;
+        if op.output == Output::Empty {
             return Ok(JsValue::UNDEFINED);
         }
-        let marked = response::mark_big_integers(&body);
-        let text = String::from_utf8_lossy(marked.as_deref().unwrap_or(&body));
+        let marked = if body.big_ints {
+            response::mark_big_integers(body.json.as_bytes())
+        } else {
+            None
+        };
+        let text = match &marked {
+            Some(m) => String::from_utf8_lossy(m),
+            None => std::borrow::Cow::Borrowed(body.json.as_str()),
+        };
         parse_json(&text, marked.is_some()).map_err(|e| {
             let failure = AtlasError::Decode(Box::new(DecodeFailure {
                 status: got.status,
@@ -553,7 +529,7 @@ impl Inner {
     }
 
     /// Tells the caller once per client that a deprecated operation was used.
-    fn warn_deprecated(&self, op: &OpSpec) {
+    fn warn_deprecated(&self, op: &'static OpDef) {
         let Some(dep) = op.deprecation else { return };
         if self.warned.borrow().contains(&op.name) {
             return;

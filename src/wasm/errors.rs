@@ -33,12 +33,10 @@ impl Fields {
             None => self,
         }
     }
-    pub fn json(self, key: &str, v: &Option<serde_json::Value>) -> Self {
+    /// Sets `key` to the value of JSON text (kept from a response body).
+    pub fn json(self, key: &str, v: &Option<String>) -> Self {
         match v {
-            Some(v) => {
-                let text = serde_json::to_string(v).unwrap_or_default();
-                self.set(key, js_sys::JSON::parse(&text).unwrap_or(JsValue::NULL))
-            }
+            Some(text) => self.set(key, js_sys::JSON::parse(text).unwrap_or(JsValue::NULL)),
             None => self,
         }
     }

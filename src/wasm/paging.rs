@@ -3,12 +3,9 @@
 //! and handed out in order; the listing ends at the first short page or page
 //! without a `next` link. Breaking out of `for await` aborts what is in flight.
 
-use super::client::{
-    get, keys_of, opt_function, opt_number, opt_signal, refuse_unknown, Inner, OpSpec,
-};
+use super::client::{get, keys_of, opt_function, opt_number, opt_signal, refuse_unknown, Inner};
 use super::errors::Fields;
 use super::transport::SendError;
-use crate::ops::ListProjects;
 use crate::runtime::paging::{self, DEFAULT_PAGE_SIZE, PAGING_FIELDS};
 use crate::validate::{self, ValidationError};
 use js_sys::{Array, Function, Promise};
@@ -158,8 +155,10 @@ fn request_page(inner: &Rc<Inner>, st: &Listing, n: i64) -> Promise {
         .set("signal", st.controller.signal())
         .opt("timeoutMs", st.timeout_ms)
         .into_value();
-    let inner = inner.clone();
-    future_to_promise(inner.clone().call(OpSpec::of::<ListProjects>(), opts))
+    match crate::ops::op("listProjects") {
+        Some(def) => future_to_promise(inner.clone().call(def, opts)),
+        None => Promise::reject(&JsValue::from_str("listProjects is not in the table")),
+    }
 }
 
 /// Whether a page names a `next` link.
