@@ -56,9 +56,8 @@ pub fn check(
             let text = std::str::from_utf8(&body)
                 .map_err(|_| fail("the body is not UTF-8 text".into()))?;
             let doc = parse(text).map_err(fail)?;
-            let mut path = String::new();
-            schema::check(doc.root(), id, Mode::Response, &mut path).map_err(|e| {
-                fail(if e.field == "body" && path.is_empty() {
+            schema::check(doc.root(), id, Mode::Response, "").map_err(|e| {
+                fail(if e.field.is_empty() {
                     e.rule
                 } else {
                     format!("{}: {}", e.field, e.rule)

@@ -92,7 +92,6 @@ pub fn prepare(def: &'static OpDef, json: &str) -> Result<Prepared, ValidationEr
         None => None,
     };
     let mut req = ApiRequest::new(def.name, def.method, &version);
-    let mut path = String::new();
     let param = |name: &str| def.params.iter().find(|p| p.name == name);
     // The path, piece by piece from its template; parameters in template order.
     let mut rest = def.path;
@@ -105,9 +104,7 @@ pub fn prepare(def: &'static OpDef, json: &str) -> Result<Prepared, ValidationEr
         let name = rest.get(open + 1..close).unwrap_or_default();
         let v = match (given(root, name), param(name)) {
             (Some(v), Some(p)) => {
-                path.clear();
-                path.push_str(name);
-                schema::check(v, p.node, Mode::Request, &mut path)?;
+                schema::check(v, p.node, Mode::Request, name)?;
                 v
             }
             _ => return Err(ValidationError::new(name, "is required")),
@@ -123,9 +120,7 @@ pub fn prepare(def: &'static OpDef, json: &str) -> Result<Prepared, ValidationEr
             }
             continue;
         };
-        path.clear();
-        path.push_str(p.name);
-        schema::check(v, p.node, Mode::Request, &mut path)?;
+        schema::check(v, p.node, Mode::Request, p.name)?;
         let text = match v.kind() {
             Kind::Str => v.str().unwrap_or_default().into_owned(),
             _ => v.raw().to_owned(),
@@ -139,9 +134,7 @@ pub fn prepare(def: &'static OpDef, json: &str) -> Result<Prepared, ValidationEr
         let mut out = String::new();
         match given(root, "body") {
             Some(v) => {
-                path.clear();
-                path.push_str("body");
-                schema::check(v, body.node, Mode::Request, &mut path)?;
+                schema::check(v, body.node, Mode::Request, "body")?;
                 schema::write(v, body.node, &mut out);
             }
             None if body.required => return Err(ValidationError::new("body", "is required")),
