@@ -48,6 +48,89 @@ export function raceAbort(promise, signal) {
   });
 }
 
+/** A header whose value is a number, or undefined. */
+function numberHeader(headers, name) {
+  const v = headers.get(name);
+  if (v === null) return undefined;
+  const n = Number(v.trim());
+  return v.trim() !== '' && Number.isFinite(n) ? n : undefined;
+}
+
+/**
+ * One HTTP exchange for the wasm transport (src/wasm/transport.rs). `headers`
+ * is `name\nvalue\n` repeated. Resolves to
+ * `[status, contentType, retryAfter, rateLimit, rateRemaining, body]` (body a
+ * Uint8Array; absent headers undefined), or rejects with
+ * `{ kind: 'timeout' | 'abort' | 'network', cause }`. Redirects are never
+ * followed: credentials must not travel to another origin. The caller's
+ * signal and the timeout abort the request; a timer or listener never
+ * outlives the exchange.
+ */
+export async function exchange(url, method, headers, body, signal, timeoutMs) {
+  const h = {};
+  const lines = headers.split('\n');
+  for (let i = 0; i + 1 < lines.length; i += 2) h[lines[i]] = lines[i + 1];
+  const init = { method, headers: h, redirect: 'error' };
+  if (body !== undefined) init.body = body;
+  if (!signal && timeoutMs === undefined) {
+    // Nothing can abort this exchange: no controller, no race (they cost
+    // about a tenth of a loopback call in Node).
+    try {
+      return await answer(await fetch(url, init));
+    } catch (e) {
+      throw { kind: 'network', cause: e };
+    }
+  }
+  if (signal && signal.aborted) throw { kind: 'abort', cause: signal.reason };
+  const controller = new AbortController();
+  let state = 'network';
+  let timer;
+  let onAbort;
+  if (timeoutMs !== undefined) {
+    timer = setTimeout(() => {
+      state = 'timeout';
+      controller.abort();
+    }, timeoutMs);
+  }
+  if (signal) {
+    onAbort = () => {
+      state = 'abort';
+      controller.abort(signal.reason);
+    };
+    signal.addEventListener('abort', onAbort, { once: true });
+  }
+  init.signal = controller.signal;
+  let finished = false;
+  try {
+    // Raced against our own signal: a timeout or abort settles the call even
+    // if the platform's fetch ignores the abort.
+    const res = await raceAbort(fetch(url, init), controller.signal);
+    const got = await raceAbort(answer(res), controller.signal);
+    finished = true;
+    return got;
+  } catch (e) {
+    throw { kind: state, cause: state === 'abort' ? signal.reason : e };
+  } finally {
+    if (timer !== undefined) clearTimeout(timer);
+    if (signal) signal.removeEventListener('abort', onAbort);
+    if (!finished) controller.abort();
+  }
+}
+
+/** Reads what the client needs of a response (see `exchange`). */
+async function answer(res) {
+  const buf = await res.arrayBuffer();
+  const rh = res.headers;
+  return [
+    res.status,
+    rh.get('content-type') ?? undefined,
+    rh.get('retry-after') ?? undefined,
+    numberHeader(rh, 'ratelimit-limit'),
+    numberHeader(rh, 'ratelimit-remaining'),
+    new Uint8Array(buf),
+  ];
+}
+
 /** Marks a promise as handled: its rejection is expected and ignored. */
 export function swallow(promise) {
   promise.catch(() => {});

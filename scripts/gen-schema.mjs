@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-// Generates src/schema/table.rs: the operations and schemas of the Atlas Admin
+// Generates core/src/schema/table.rs: the operations and schemas of the Atlas Admin
 // API v2 description as compact Rust data, checked at run time by one walker
-// (src/schema/mod.rs). Only facts are taken from the description (names,
+// (core/src/schema/mod.rs). Only facts are taken from the description (names,
 // types, enums, limits, paths, versions), never its prose.
 //
 //   node scripts/gen-schema.mjs [SPEC] [--check]
@@ -19,7 +19,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
 const check = args.includes('--check');
 const specPath = args.find((a) => !a.startsWith('--')) ?? join(root, '../shared/spec/atlas-admin-v2-seed-subset.json');
-const out = join(root, 'src/schema/table.rs');
+const out = join(root, 'core/src/schema/table.rs');
 const spec = JSON.parse(readFileSync(specPath, 'utf8'));
 const schemas = spec.components.schemas;
 

@@ -1,30 +1,19 @@
 //! atlas-admin-wasm: a typed, validated client for the MongoDB Atlas
-//! Administration API v2.
+//! Administration API v2, compiled to WebAssembly.
 //!
-//! The crate has a pure core that compiles and tests natively, and a thin
-//! WebAssembly shell:
-//! - [`schema`]: the operations and schemas as data, generated from the API
-//!   description, and the one walker that checks JSON against them;
-//! - [`json`]: a strict JSON parser into a flat tape, read by that walker;
-//! - [`validate`]: the API's rules, checked before anything is sent;
-//! - [`request`]: an operation's wire form as plain data ([`request::ApiRequest`]);
-//! - [`ops`]: options → request, the same function for every operation;
-//! - [`response`]: status, headers and body bytes → checked JSON or [`error::AtlasError`];
-//! - `wasm` (wasm32 only): the `fetch` transport and the JavaScript `AtlasClient`.
+//! The pure core ([`atlas_admin_core`], re-exported here) compiles and tests
+//! natively: the operations and schemas as data, the JSON parser and walker,
+//! request building and response checking. This crate adds the thin
+//! WebAssembly shell (`wasm`, wasm32 only): the `fetch` transport and the
+//! JavaScript `AtlasClient`.
 
 // No unwrap/expect outside tests: a panic would leave a Promise unsettled
 // and poison the module instance. Clippy enforces it.
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 
-pub mod config;
-pub mod error;
-pub mod json;
-pub mod ops;
-pub mod request;
-pub mod response;
-pub mod runtime;
-pub mod schema;
-pub mod validate;
+pub use atlas_admin_core::{
+    config, error, json, ops, request, response, runtime, schema, validate,
+};
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;

@@ -1,28 +1,33 @@
 //! One HTTP exchange over the platform's `fetch` (browsers, workers, Node 18+).
 //!
-//! Each exchange owns an `AbortController`: the caller's signal, the timeout
-//! and dropping the future all abort it, and every timer and listener is
-//! removed when the exchange ends, however it ends.
+//! The exchange itself is one JavaScript function (`exchange` in
+//! `js/runtime.js`): it owns an `AbortController` that the caller's signal
+//! and the timeout abort, races fetch and the body read against it, reads
+//! the headers the client needs, and removes every timer and listener when
+//! it ends, however it ends. One call across the boundary per attempt: this
+//! side only turns its answer into [`Received`] or a [`SendError`].
 
 use super::errors::{self, Fields};
-use js_sys::{Object, Promise, Reflect, Uint8Array};
-use std::cell::Cell;
-use std::rc::Rc;
+use js_sys::{Array, Promise, Reflect, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{AbortController, AbortSignal, Response};
+use web_sys::AbortSignal;
 
 #[wasm_bindgen(module = "/js/runtime.js")]
 extern "C" {
-    #[wasm_bindgen(js_name = raceAbort)]
-    fn race_abort(p: &Promise, signal: &AbortSignal) -> Promise;
+    fn exchange(
+        url: &str,
+        method: &str,
+        headers: &str,
+        body: Option<Uint8Array>,
+        signal: Option<AbortSignal>,
+        timeout_ms: Option<f64>,
+    ) -> Promise;
 }
 
 #[wasm_bindgen]
 extern "C" {
-    #[wasm_bindgen(js_name = fetch)]
-    fn global_fetch(url: &str, init: &Object) -> Promise;
     #[wasm_bindgen(js_name = setTimeout)]
     pub(crate) fn set_timeout(cb: &js_sys::Function, ms: f64) -> JsValue;
     #[wasm_bindgen(js_name = clearTimeout)]
@@ -47,38 +52,6 @@ pub(crate) struct Received {
     pub rate_limit: Option<f64>,
     pub rate_remaining: Option<f64>,
     pub body: Vec<u8>,
-}
-
-const RUNNING: u8 = 0;
-const TIMED_OUT: u8 = 1;
-const CALLER_ABORTED: u8 = 2;
-
-/// Cleans up an exchange: clears the timer, removes the abort listener and
-/// aborts the request if it has not finished (the future was dropped).
-struct InFlight {
-    controller: AbortController,
-    timer: Option<(JsValue, Closure<dyn FnMut()>)>,
-    listener: Option<(AbortSignal, Closure<dyn FnMut()>)>,
-    finished: bool,
-}
-
-impl Drop for InFlight {
-    fn drop(&mut self) {
-        if let Some((id, _cb)) = self.timer.take() {
-            clear_timeout(&id);
-        }
-        if let Some((signal, cb)) = self.listener.take() {
-            let _ =
-                signal.remove_event_listener_with_callback("abort", cb.as_ref().unchecked_ref());
-        }
-        if !self.finished {
-            self.controller.abort();
-        }
-    }
-}
-
-fn header(res: &Response, name: &str) -> Option<String> {
-    res.headers().get(name).ok().flatten()
 }
 
 /// Why an exchange did not produce a response.
@@ -116,14 +89,6 @@ impl SendError {
     }
 }
 
-fn failure(state: u8, out: &Outgoing<'_>, cause: JsValue) -> SendError {
-    match state {
-        TIMED_OUT => SendError::Timeout(out.timeout_ms.unwrap_or_default()),
-        CALLER_ABORTED => SendError::Aborted(out.signal.map(|s| s.reason()).unwrap_or_default()),
-        _ => SendError::Network(cause),
-    }
-}
-
 /// A short description of a JS error (its message, and its cause's message).
 fn describe(e: &JsValue) -> String {
     let msg = |v: &JsValue| {
@@ -146,74 +111,46 @@ fn describe(e: &JsValue) -> String {
 
 /// Performs one exchange.
 pub(crate) async fn send(out: Outgoing<'_>) -> Result<Received, SendError> {
-    if let Some(s) = out.signal {
-        if s.aborted() {
-            return Err(SendError::Aborted(s.reason()));
-        }
-    }
-    let controller = AbortController::new().map_err(SendError::Platform)?;
-    let state = Rc::new(Cell::new(RUNNING));
-    let mut guard = InFlight {
-        controller: controller.clone(),
-        timer: None,
-        listener: None,
-        finished: false,
-    };
-    if let Some(ms) = out.timeout_ms {
-        let (c, st) = (controller.clone(), state.clone());
-        let cb = Closure::<dyn FnMut()>::new(move || {
-            st.set(TIMED_OUT);
-            c.abort();
-        });
-        let id = set_timeout(cb.as_ref().unchecked_ref(), ms);
-        guard.timer = Some((id, cb));
-    }
-    if let Some(signal) = out.signal {
-        let (c, st, s) = (controller.clone(), state.clone(), signal.clone());
-        let cb = Closure::<dyn FnMut()>::new(move || {
-            st.set(CALLER_ABORTED);
-            c.abort_with_reason(&s.reason());
-        });
-        signal
-            .add_event_listener_with_callback("abort", cb.as_ref().unchecked_ref())
-            .map_err(SendError::Platform)?;
-        guard.listener = Some((signal.clone(), cb));
-    }
-
-    let headers = Object::new();
+    let mut headers = String::new();
     for (k, v) in &out.headers {
-        let _ = Reflect::set(&headers, &JsValue::from_str(k), &JsValue::from_str(v));
+        headers.push_str(k);
+        headers.push('\n');
+        headers.push_str(v);
+        headers.push('\n');
     }
-    let init = Object::new();
-    let _ = Reflect::set(&init, &"method".into(), &out.method.into());
-    let _ = Reflect::set(&init, &"headers".into(), &headers);
-    // Never follow redirects: credentials must not travel to another origin.
-    let _ = Reflect::set(&init, &"redirect".into(), &"error".into());
-    let _ = Reflect::set(&init, &"signal".into(), &controller.signal());
-    if let Some(b) = out.body {
-        let _ = Reflect::set(&init, &"body".into(), &Uint8Array::from(b));
-    }
-
-    // Raced against our own signal: a timeout or abort settles the call even
-    // if the platform's fetch ignores the abort.
-    let signal = controller.signal();
-    let res = JsFuture::from(race_abort(&global_fetch(out.url, &init), &signal))
-        .await
-        .map_err(|e| failure(state.get(), &out, e))?;
-    let res: Response = res.dyn_into().map_err(SendError::Platform)?;
-    let body = res.array_buffer().map_err(SendError::Platform)?;
-    let buf = JsFuture::from(race_abort(&body, &signal))
-        .await
-        .map_err(|e| failure(state.get(), &out, e))?;
-    guard.finished = true;
-    drop(guard);
-    let number = |name| header(&res, name).and_then(|v| v.trim().parse::<f64>().ok());
+    let promise = exchange(
+        out.url,
+        out.method,
+        &headers,
+        out.body.map(Uint8Array::from),
+        out.signal.cloned(),
+        out.timeout_ms,
+    );
+    let got = JsFuture::from(promise).await.map_err(|e| {
+        let kind = Reflect::get(&e, &JsValue::from_str("kind"))
+            .ok()
+            .and_then(|k| k.as_string());
+        let cause = Reflect::get(&e, &JsValue::from_str("cause")).unwrap_or_default();
+        match kind.as_deref() {
+            Some("timeout") => SendError::Timeout(out.timeout_ms.unwrap_or_default()),
+            Some("abort") => SendError::Aborted(cause),
+            Some("network") => SendError::Network(cause),
+            _ => SendError::Platform(e),
+        }
+    })?;
+    let got: Array = got.dyn_into().map_err(SendError::Platform)?;
+    let text = |i: u32| got.get(i).as_string();
+    let number = |i: u32| got.get(i).as_f64();
     Ok(Received {
-        status: res.status(),
-        content_type: header(&res, "content-type"),
-        retry_after: header(&res, "retry-after"),
-        rate_limit: number("ratelimit-limit"),
-        rate_remaining: number("ratelimit-remaining"),
-        body: Uint8Array::new(&buf).to_vec(),
+        status: number(0).unwrap_or_default() as u16,
+        content_type: text(1),
+        retry_after: text(2),
+        rate_limit: number(3),
+        rate_remaining: number(4),
+        body: got
+            .get(5)
+            .dyn_into::<Uint8Array>()
+            .map(|b| b.to_vec())
+            .unwrap_or_default(),
     })
 }

@@ -14,7 +14,7 @@ fn build_json(name: &str, opts: Value) -> Result<ApiRequest, ValidationError> {
 pub(crate) fn spec() -> Option<Value> {
     let p = concat!(
         env!("CARGO_MANIFEST_DIR"),
-        "/../shared/spec/atlas-admin-v2-seed-subset.json"
+        "/../../shared/spec/atlas-admin-v2-seed-subset.json"
     );
     match std::fs::read(p) {
         Ok(b) => serde_json::from_slice(&b).ok(),
