@@ -59,8 +59,9 @@ function numberHeader(headers, name) {
 /**
  * One HTTP exchange for the wasm transport (src/wasm/transport.rs). `headers`
  * is `name\nvalue\n` repeated. Resolves to
- * `[status, contentType, retryAfter, rateLimit, rateRemaining, body]` (body a
- * Uint8Array; absent headers undefined), or rejects with
+ * `[status, contentType, retryAfter, rateLimit, rateRemaining, text, bytes]`
+ * (the body as text, decoded as UTF-8 like `res.json()` does, and that text
+ * as UTF-8 bytes; absent headers undefined), or rejects with
  * `{ kind: 'timeout' | 'abort' | 'network', cause }`. Redirects are never
  * followed: credentials must not travel to another origin. The caller's
  * signal and the timeout abort the request; a timer or listener never
@@ -117,9 +118,13 @@ export async function exchange(url, method, headers, body, signal, timeoutMs) {
   }
 }
 
+const utf8 = new TextEncoder();
+
 /** Reads what the client needs of a response (see `exchange`). */
 async function answer(res) {
-  const buf = await res.arrayBuffer();
+  // text() rather than arrayBuffer(): the platform decodes once, and the
+  // same string is what JSON.parse reads after the check (see parseJson).
+  const text = await res.text();
   const rh = res.headers;
   return [
     res.status,
@@ -127,7 +132,10 @@ async function answer(res) {
     rh.get('retry-after') ?? undefined,
     numberHeader(rh, 'ratelimit-limit'),
     numberHeader(rh, 'ratelimit-remaining'),
-    new Uint8Array(buf),
+    text,
+    // Encoded here (native code) for the check in wasm: wasm-bindgen's own
+    // string passing copies character by character in JS.
+    utf8.encode(text),
   ];
 }
 

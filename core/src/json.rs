@@ -62,17 +62,17 @@ impl fmt::Display for ParseError {
 
 impl std::error::Error for ParseError {}
 
-const EOF: &str = "unexpected end of input";
-const BAD_NUM: &str = "invalid number";
-const BAD_ESC: &str = "invalid escape";
-const CTRL: &str = "control character in string";
-const DEPTH: &str = "nesting deeper than 128 levels";
-const TRAILING: &str = "trailing characters after the value";
-const VALUE: &str = "expected value";
-const KEY: &str = "expected string key";
-const COLON: &str = "expected `:`";
-const LITERAL: &str = "invalid literal";
-const TOO_LARGE: &str = "input too large";
+pub(crate) const EOF: &str = "unexpected end of input";
+pub(crate) const BAD_NUM: &str = "invalid number";
+pub(crate) const BAD_ESC: &str = "invalid escape";
+pub(crate) const CTRL: &str = "control character in string";
+pub(crate) const DEPTH: &str = "nesting deeper than 128 levels";
+pub(crate) const TRAILING: &str = "trailing characters after the value";
+pub(crate) const VALUE: &str = "expected value";
+pub(crate) const KEY: &str = "expected string key";
+pub(crate) const COLON: &str = "expected `:`";
+pub(crate) const LITERAL: &str = "invalid literal";
+pub(crate) const TOO_LARGE: &str = "input too large";
 
 /// One value or object key. Offsets are bytes into the source; for `Str`
 /// `start` is the opening quote and `end` is just past the closing quote.
@@ -171,7 +171,8 @@ struct Frame {
 
 const NONE: u32 = u32::MAX;
 
-type Fail = (usize, &'static str);
+/// A parse failure: byte offset and message.
+pub(crate) type Fail = (usize, &'static str);
 
 fn run(s: &[u8], toks: &mut Vec<Tok>, stack: &mut Vec<Frame>) -> Result<(), Fail> {
     let mut i = 0;
@@ -319,13 +320,15 @@ fn key(s: &[u8], i: usize, toks: &mut Vec<Tok>, f: &mut Frame) -> Result<usize, 
     }
 }
 
-fn ws(s: &[u8], mut i: usize) -> usize {
+#[inline]
+pub(crate) fn ws(s: &[u8], mut i: usize) -> usize {
     while let Some(b' ' | b'\t' | b'\n' | b'\r') = s.get(i) {
         i += 1;
     }
     i
 }
 
+#[inline]
 fn digits(s: &[u8], mut i: usize) -> usize {
     while let Some(b'0'..=b'9') = s.get(i) {
         i += 1;
@@ -333,7 +336,8 @@ fn digits(s: &[u8], mut i: usize) -> usize {
     i
 }
 
-fn literal(s: &[u8], i: usize, word: &[u8]) -> Result<usize, Fail> {
+#[inline]
+pub(crate) fn literal(s: &[u8], i: usize, word: &[u8]) -> Result<usize, Fail> {
     match s.get(i..i + word.len()) {
         Some(w) if w == word => Ok(i + word.len()),
         _ => Err((i, LITERAL)),
@@ -341,7 +345,8 @@ fn literal(s: &[u8], i: usize, word: &[u8]) -> Result<usize, Fail> {
 }
 
 /// Scans a number at `i`; returns its end and whether it has a fraction or exponent.
-fn number(s: &[u8], mut i: usize) -> Result<(usize, bool), Fail> {
+#[inline]
+pub(crate) fn number(s: &[u8], mut i: usize) -> Result<(usize, bool), Fail> {
     if s.get(i) == Some(&b'-') {
         i += 1;
     }
@@ -384,6 +389,7 @@ const HI: u64 = 0x8080_8080_8080_8080;
 
 /// High bit set in each byte of `w` that is `"`, `\` or below 0x20. Bits above
 /// the lowest one may be false positives, the lowest one is always exact.
+#[inline]
 fn special(w: u64) -> u64 {
     let q = w ^ (LO * b'"' as u64);
     let b = w ^ (LO * b'\\' as u64);
@@ -392,7 +398,8 @@ fn special(w: u64) -> u64 {
 
 /// Scans string contents from `i` (just past the opening quote); returns the
 /// offset of the closing quote and whether there were escapes.
-fn string(s: &[u8], mut i: usize) -> Result<(usize, bool), Fail> {
+#[inline]
+pub(crate) fn string(s: &[u8], mut i: usize) -> Result<(usize, bool), Fail> {
     let mut esc = false;
     loop {
         while let Some(w) = s.get(i..i + 8).and_then(|c| <[u8; 8]>::try_from(c).ok()) {
@@ -560,6 +567,13 @@ impl<'d> View<'d> {
     pub fn raw(&self) -> &'d str {
         let (a, b) = self.raw_range();
         self.src.get(a..b).unwrap_or("")
+    }
+
+    /// Like [`View::raw`] as bytes, without the character-boundary checks of
+    /// `str` slicing (the walker compares keys by their bytes).
+    pub fn raw_bytes(&self) -> &'d [u8] {
+        let (a, b) = self.raw_range();
+        self.src.as_bytes().get(a..b).unwrap_or_default()
     }
 
     /// Byte offset of the value's first character in the source (for Str: the

@@ -4,7 +4,8 @@
 use crate::error::{ApiFailure, AtlasError, DecodeFailure};
 use crate::json::{Doc, Kind, View};
 use crate::request::ApiRequest;
-use crate::schema::{self, Mode, Output};
+use crate::schema::{self, Output};
+use std::borrow::Cow;
 
 /// What the transport read from the network.
 #[derive(Debug, Clone, Copy)]
@@ -17,9 +18,10 @@ pub struct RawResponse<'a> {
 
 /// A checked success body, ready for `JSON.parse`.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Checked {
-    /// JSON text (`null` for no content).
-    pub json: String,
+pub struct Checked<'a> {
+    /// JSON text (`null` for no content), borrowed from the response when it
+    /// can be: a page is not copied again.
+    pub json: Cow<'a, str>,
     /// Whether it holds integers beyond a JS number's exact range, which the
     /// shell must mark before parsing (see [`mark_big_integers`]).
     pub big_ints: bool,
@@ -27,15 +29,16 @@ pub struct Checked {
 
 /// Checks the answer to `req`, whose success body is `output`, and returns
 /// that body (an envelope's `content`) for the shell to hand to `JSON.parse`.
-pub fn check(
+pub fn check<'a>(
     req: &ApiRequest,
     output: Output,
-    raw: RawResponse<'_>,
-) -> Result<Checked, AtlasError> {
+    raw: RawResponse<'a>,
+) -> Result<Checked<'a>, AtlasError> {
     let (status, body) = if req.envelope && raw.status == 200 {
-        unwrap_envelope(req, raw)?
+        let (status, content) = unwrap_envelope(req, raw)?;
+        (status, Cow::Owned(content))
     } else {
-        (raw.status, raw.body.to_vec())
+        (raw.status, Cow::Borrowed(raw.body))
     };
     if !(200..300).contains(&status) {
         return Err(api_failure(req, status, raw, &body));
@@ -49,24 +52,19 @@ pub fn check(
     }
     match output {
         Output::Empty => Ok(Checked {
-            json: "null".into(),
+            json: Cow::Borrowed("null"),
             big_ints: false,
         }),
         Output::Json(id) => {
-            let text = std::str::from_utf8(&body)
-                .map_err(|_| fail("the body is not UTF-8 text".into()))?;
-            let doc = parse(text).map_err(fail)?;
-            schema::check(doc.root(), id, Mode::Response, "").map_err(|e| {
-                fail(if e.field.is_empty() {
-                    e.rule
-                } else {
-                    format!("{}: {}", e.field, e.rule)
-                })
-            })?;
-            Ok(Checked {
-                big_ints: doc.has_big_ints(),
-                json: text.to_owned(),
-            })
+            let not_text = || fail("the body is not UTF-8 text".into());
+            let json: Cow<'a, str> = match &body {
+                Cow::Borrowed(b) => Cow::Borrowed(std::str::from_utf8(b).map_err(|_| not_text())?),
+                Cow::Owned(b) => Cow::Owned(String::from_utf8(b.clone()).map_err(|_| not_text())?),
+            };
+            let text: &str = &json;
+            let big_ints = schema::stream::check_response(text, id)
+                .map_err(|problem| fail(problem.describe()))?;
+            Ok(Checked { big_ints, json })
         }
         Output::Pem => {
             let lossy = String::from_utf8_lossy(&body);
@@ -83,7 +81,7 @@ pub fn check(
             let mut json = String::with_capacity(text.len() + 16);
             crate::json::quote(&text, &mut json);
             Ok(Checked {
-                json,
+                json: Cow::Owned(json),
                 big_ints: false,
             })
         }

@@ -30,7 +30,7 @@ extern "C" {
     #[wasm_bindgen(js_name = optionsJson)]
     fn options_json(v: &JsValue) -> JsValue;
     #[wasm_bindgen(js_name = parseJson, catch)]
-    fn parse_json(text: &str, marked: bool) -> Result<JsValue, JsValue>;
+    fn parse_json(text: &JsValue, marked: bool) -> Result<JsValue, JsValue>;
 }
 
 /// Optional callbacks the caller gave.
@@ -393,9 +393,13 @@ impl Inner {
         } else {
             None
         };
+        // The usual case: the checked JSON is the whole body, and JSON.parse
+        // reads the string it arrived as (no copy back out of wasm memory).
+        let whole = body.json.as_ptr() == got.body.as_ptr() && body.json.len() == got.body.len();
         let text = match &marked {
-            Some(m) => String::from_utf8_lossy(m),
-            None => std::borrow::Cow::Borrowed(body.json.as_str()),
+            Some(m) => JsValue::from_str(&String::from_utf8_lossy(m)),
+            None if whole => got.text.clone(),
+            None => JsValue::from_str(&body.json),
         };
         parse_json(&text, marked.is_some()).map_err(|e| {
             let failure = AtlasError::Decode(Box::new(DecodeFailure {

@@ -52,6 +52,9 @@ pub(crate) struct Received {
     pub rate_limit: Option<f64>,
     pub rate_remaining: Option<f64>,
     pub body: Vec<u8>,
+    /// The same body as the JS string it arrived as (handed to `JSON.parse`
+    /// as it is when the checked result is the whole body).
+    pub text: JsValue,
 }
 
 /// Why an exchange did not produce a response.
@@ -148,9 +151,10 @@ pub(crate) async fn send(out: Outgoing<'_>) -> Result<Received, SendError> {
         rate_limit: number(3),
         rate_remaining: number(4),
         body: got
-            .get(5)
+            .get(6)
             .dyn_into::<Uint8Array>()
             .map(|b| b.to_vec())
             .unwrap_or_default(),
+        text: got.get(5),
     })
 }

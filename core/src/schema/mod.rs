@@ -14,6 +14,7 @@
 //! small; a serde decoder per model was most of it).
 
 pub mod rules;
+pub mod stream;
 #[rustfmt::skip] // generated (scripts/gen-schema.mjs); checked against it in the test command
 pub mod table;
 
@@ -183,6 +184,7 @@ pub fn named(name: &str) -> Option<Id> {
         .map(|&(_, id)| id)
 }
 
+#[inline]
 fn node(id: Id) -> &'static Node {
     table::NODES.get(usize::from(id)).unwrap_or(&Node::Any)
 }
@@ -306,28 +308,52 @@ fn required(p: &Prop, mode: Mode) -> bool {
 /// The property named `key`. Objects are small: a linear scan that compares
 /// lengths and first bytes before whole names beats a binary search of
 /// string comparisons (measured: `check_speed`).
-fn find<'p>(props: &'p [Prop], key: &str) -> Option<(usize, &'p Prop)> {
-    let k = key.as_bytes();
-    let first = *k.first()?;
+#[inline]
+fn find<'p>(props: &'p [Prop], key: &[u8]) -> Option<(usize, &'p Prop)> {
+    let first = *key.first()?;
     props.iter().enumerate().find(|(_, p)| {
         let n = p.name.as_bytes();
-        n.len() == k.len() && n.first() == Some(&first) && n == k
+        n.len() == key.len() && n.first() == Some(&first) && n == key
     })
+}
+
+/// The property a member key names (keys with escapes are decoded first).
+fn prop_of<'p>(props: &'p [Prop], k: View<'_>) -> Option<(usize, &'p Prop)> {
+    if k.has_escapes() {
+        find(props, k.str().unwrap_or_default().as_bytes())
+    } else {
+        find(props, k.raw_bytes())
+    }
+}
+
+/// A response value's check when it needs no walk: `Some(passed)` for the
+/// nodes that only look at the value's kind.
+fn kind_only(e: View<'_>, n: &Node) -> Option<bool> {
+    let k = e.kind();
+    match n {
+        Node::Any => Some(true),
+        Node::Str(_) => Some(k == Kind::Str),
+        Node::Bool => Some(k == Kind::Bool),
+        Node::Num => Some(k == Kind::Num),
+        _ => None,
+    }
 }
 
 fn check_obj(v: View<'_>, o: &Obj, mode: Mode) -> Checked {
     expect(v, Kind::Obj)?;
     let mut seen: u64 = 0;
     for (k, e) in v.members() {
-        let key = k.str().unwrap_or_default();
-        let Some((i, p)) = find(o.props, &key) else {
+        let Some((i, p)) = prop_of(o.props, k) else {
             continue; // a field this client does not know: kept, not checked
         };
         if e.is_null() || (mode == Mode::Request && p.flags & READ_ONLY != 0) {
             continue; // null means "not given"; read-only fields are not sent
         }
         seen |= 1 << (i % 64);
-        walk(e, p.node, mode).map_err(in_key(&key))?;
+        if mode == Mode::Response && kind_only(e, node(p.node)) == Some(true) {
+            continue;
+        }
+        walk(e, p.node, mode).map_err(in_key(&k.str().unwrap_or_default()))?;
     }
     for (i, p) in o.props.iter().enumerate() {
         if required(p, mode) && seen & (1 << (i % 64)) == 0 {
@@ -385,36 +411,21 @@ fn check_str(v: View<'_>, s: &Str, mode: Mode) -> Checked {
 /// marked string and is accepted where the field is an int64.
 pub fn check_int(v: View<'_>, i: &Int, mode: Mode, path: &str) -> Result<i64, ValidationError> {
     let n = match v.kind() {
-        Kind::Num if v.is_integer_literal() => v.i64(),
-        Kind::Num => return Err(fail(path, format!("must be an integer (got {})", v.raw()))),
+        Kind::Num => int_value(v.raw(), v.is_integer_literal(), i),
         Kind::Str if mode == Mode::Request => {
             match v
                 .str()
                 .as_deref()
                 .and_then(|t| t.strip_prefix(BIGINT_MARKER))
             {
-                Some(digits) if i.wide => digits.parse().ok(),
+                Some(digits) if i.wide => int_value(digits, true, i),
                 Some(_) => return Err(fail(path, "must be a number (got a bigint)".into())),
                 None => return Err(type_error(v, "an integer", path)),
             }
         }
         _ => return Err(type_error(v, "an integer", path)),
-    };
-    let (lo, hi) = if i.wide {
-        (i64::MIN, i64::MAX)
-    } else {
-        (i64::from(i32::MIN), i64::from(i32::MAX))
-    };
-    let n = match n {
-        Some(n) if (lo..=hi).contains(&n) => n,
-        _ => {
-            let what = if i.wide { "a 64-bit" } else { "a 32-bit" };
-            return Err(fail(
-                path,
-                format!("must be {what} integer (got {})", v.raw()),
-            ));
-        }
-    };
+    }
+    .map_err(|rule| fail(path, rule))?;
     if mode == Mode::Request {
         validate::range(path, n, i.min, i.max)?;
         if !i.values.is_empty() && !i.values.contains(&n) {
@@ -426,6 +437,26 @@ pub fn check_int(v: View<'_>, i: &Int, mode: Mode, path: &str) -> Result<i64, Va
         }
     }
     Ok(n)
+}
+
+/// The value of an integer literal `raw` within the node's width (int32, or
+/// int64 when `wide`), or the rule it breaks.
+fn int_value(raw: &str, integer: bool, i: &Int) -> Result<i64, String> {
+    if !integer {
+        return Err(format!("must be an integer (got {raw})"));
+    }
+    let (lo, hi) = if i.wide {
+        (i64::MIN, i64::MAX)
+    } else {
+        (i64::from(i32::MIN), i64::from(i32::MAX))
+    };
+    match raw.parse::<i64>() {
+        Ok(n) if (lo..=hi).contains(&n) => Ok(n),
+        _ => {
+            let what = if i.wide { "a 64-bit" } else { "a 32-bit" };
+            Err(format!("must be {what} integer (got {raw})"))
+        }
+    }
 }
 
 fn kind_name(k: Kind) -> &'static str {
@@ -498,8 +529,7 @@ pub fn write(v: View<'_>, id: Id, out: &mut String) {
             out.push('{');
             let mut first = true;
             for (k, e) in v.members() {
-                let key = k.str().unwrap_or_default();
-                let prop = find(o.props, &key).map(|(_, p)| p);
+                let prop = prop_of(o.props, k).map(|(_, p)| p);
                 if e.is_null() || prop.is_some_and(|p| p.flags & READ_ONLY != 0) {
                     continue;
                 }

@@ -95,7 +95,21 @@ fn example(spec: &Value, schema: &Value, mode: Mode) -> Value {
 fn run(v: &Value, id: Id, mode: Mode) -> Checked {
     let text = v.to_string();
     let doc = Doc::parse(&text).unwrap();
-    check(doc.root(), id, mode, "")
+    let walked = check(doc.root(), id, mode, "");
+    if mode == Mode::Response {
+        // The one-pass response checker agrees with the walker, error field included.
+        let streamed = stream::check_response(&text, id).map(|_| ());
+        match (&walked, &streamed) {
+            (Ok(()), Ok(())) => {}
+            (Err(a), Err(b)) => assert_eq!(
+                **b,
+                stream::Problem::Schema(a.clone()),
+                "stream vs walker on {text}"
+            ),
+            _ => panic!("stream {streamed:?} vs walker {walked:?} on {text}"),
+        }
+    }
+    walked
 }
 
 fn id(name: &str) -> Id {
@@ -551,11 +565,17 @@ fn check_speed() {
         std::hint::black_box(doc.has_big_ints());
     }
     let big = t.elapsed().as_secs_f64() / f64::from(n);
+    let t = std::time::Instant::now();
+    for _ in 0..n {
+        stream::check_response(&text, id).unwrap();
+    }
+    let one_pass = t.elapsed().as_secs_f64() / f64::from(n);
     println!(
-        "{} KB: parse {:.0} µs, check {:.0} µs, big-int scan {:.0} µs",
+        "{} KB: parse {:.0} µs, check {:.0} µs, big-int scan {:.0} µs, one-pass check {:.0} µs",
         text.len() / 1024,
         parse * 1e6,
         walk * 1e6,
-        big * 1e6
+        big * 1e6,
+        one_pass * 1e6
     );
 }
