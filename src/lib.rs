@@ -17,3 +17,9 @@ pub use atlas_admin_core::{
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
+
+// SAFETY: wasm32 is single-threaded here (no shared memory), which is what
+// `TalckWasm` assumes; it then only grows the module's memory.
+#[cfg(target_arch = "wasm32")]
+#[global_allocator]
+static ALLOCATOR: talc::TalckWasm = unsafe { talc::TalckWasm::new_global() };

@@ -141,7 +141,7 @@ impl RetryPolicy {
 /// `now_ms` (Unix milliseconds). Returns milliseconds to wait, never negative.
 pub fn parse_retry_after(value: &str, now_ms: f64) -> Option<f64> {
     let v = value.trim();
-    if let Ok(secs) = v.parse::<f64>() {
+    if let Some(secs) = crate::json::number_value(v) {
         return (secs.is_finite() && secs >= 0.0).then_some(secs * 1000.0);
     }
     http_date_ms(v).map(|at| (at - now_ms).max(0.0))
