@@ -57,21 +57,23 @@ function numberHeader(headers, name) {
 }
 
 /**
- * One HTTP exchange for the wasm transport (src/wasm/transport.rs). `headers`
- * is `name\nvalue\n` repeated. Resolves to
+ * One HTTP exchange for the wasm transport (src/wasm/transport.rs). `request`
+ * is `url\nmethod\n` then `name\nvalue\n` per header (one string: each
+ * string crossing from wasm costs a decode). Resolves to
  * `[status, contentType, retryAfter, rateLimit, rateRemaining, text, bytes]`
- * (the body as text, decoded as UTF-8 like `res.json()` does, and that text
- * as UTF-8 bytes; absent headers undefined), or rejects with
+ * (the body as text, decoded as UTF-8 like `res.json()` does, and for long
+ * bodies that text as UTF-8 bytes; absent headers undefined), or rejects with
  * `{ kind: 'timeout' | 'abort' | 'network', cause }`. Redirects are never
  * followed: credentials must not travel to another origin. The caller's
  * signal and the timeout abort the request; a timer or listener never
  * outlives the exchange.
  */
-export async function exchange(url, method, headers, body, signal, timeoutMs) {
+export async function exchange(request, body, signal, timeoutMs) {
+  const lines = request.split('\n');
+  const url = lines[0];
   const h = {};
-  const lines = headers.split('\n');
-  for (let i = 0; i + 1 < lines.length; i += 2) h[lines[i]] = lines[i + 1];
-  const init = { method, headers: h, redirect: 'error' };
+  for (let i = 2; i + 1 < lines.length; i += 2) h[lines[i]] = lines[i + 1];
+  const init = { method: lines[1], headers: h, redirect: 'error' };
   if (body !== undefined) init.body = body;
   if (!signal && timeoutMs === undefined) {
     // Nothing can abort this exchange: no controller, no race (they cost
@@ -134,8 +136,9 @@ async function answer(res) {
     numberHeader(rh, 'ratelimit-remaining'),
     text,
     // Encoded here (native code) for the check in wasm: wasm-bindgen's own
-    // string passing copies character by character in JS.
-    utf8.encode(text),
+    // string passing copies character by character in JS, which is only
+    // cheaper for short bodies.
+    text.length > 512 ? utf8.encode(text) : undefined,
   ];
 }
 
@@ -150,6 +153,37 @@ export function isNode() {
 }
 
 const BIGINT = '\u0000bigint:';
+
+/** JSON.stringify's replacer for options: bigints travel as marked strings. */
+function plain(key, v) {
+  if (typeof v === 'bigint') return BIGINT + v.toString();
+  if (typeof v === 'number' && !Number.isFinite(v)) throw NOT_FINITE;
+  return v;
+}
+const NOT_FINITE = new Error('not finite');
+
+/**
+ * Reads a caller's options object for the wasm module, in one call: returns
+ * `[json, signal]` (the options as JSON text, and the AbortSignal, which JSON
+ * cannot carry), or `{ path, problem }` for options that cannot be read.
+ * A bigint travels as a marked string; NaN and ±Infinity (which JSON would
+ * turn into null) are refused with the path of the field.
+ */
+export function readOptions(value) {
+  if (value === undefined || value === null) return ['{}', undefined];
+  if (typeof value !== 'object' || Array.isArray(value)) return { path: 'options', problem: 'must be an object' };
+  const signal = value.signal;
+  if (signal !== undefined && !(typeof AbortSignal !== 'undefined' && signal instanceof AbortSignal)) {
+    return { path: 'signal', problem: 'must be an AbortSignal' };
+  }
+  try {
+    return [JSON.stringify(value, plain), signal];
+  } catch (e) {
+    // Rare: find where, with the slower path-tracking pass.
+    const r = optionsJson(value);
+    return r.json === undefined ? r : { path: 'options', problem: String(e && e.message) };
+  }
+}
 
 /**
  * Serializes a caller's options object to JSON text for the wasm module.

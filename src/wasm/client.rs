@@ -27,8 +27,8 @@ extern "C" {
     fn sleep(ms: f64, signal: Option<AbortSignal>) -> Promise;
     #[wasm_bindgen(js_name = isNode)]
     fn is_node() -> bool;
-    #[wasm_bindgen(js_name = optionsJson)]
-    fn options_json(v: &JsValue) -> JsValue;
+    #[wasm_bindgen(js_name = readOptions)]
+    fn read_options_js(v: &JsValue) -> JsValue;
     #[wasm_bindgen(js_name = parseJson, catch)]
     fn parse_json(text: &JsValue, marked: bool) -> Result<JsValue, JsValue>;
 }
@@ -334,32 +334,24 @@ operations! {
     "updateAtlasSearchIndexDeprecated" update_atlas_search_index_deprecated;
 }
 
-/// The JSON text of an options object (see `optionsJson` in `js/runtime.js`).
-fn options_text(options: &JsValue) -> Result<String, ValidationError> {
-    let r = options_json(options);
-    match get(&r, "path").as_string() {
-        Some(path) => Err(ValidationError::new(
-            path,
-            get(&r, "problem").as_string().unwrap_or_default(),
-        )),
-        None => Ok(get(&r, "json").as_string().unwrap_or_default()),
-    }
-}
-
 /// Reads an operation's options object: checks it and builds the request,
-/// and takes the signal (which JSON text cannot carry).
+/// and takes the signal (which JSON text cannot carry). One call into JS
+/// reads the object (`readOptions` in `js/runtime.js`).
 pub(crate) fn read_options(
     def: &'static OpDef,
     options: &JsValue,
 ) -> Result<(Prepared, Option<AbortSignal>), ValidationError> {
-    let options = if options.is_undefined() || options.is_null() {
-        Object::new().into()
-    } else {
-        options.clone()
+    let r = read_options_js(options);
+    let Some(read) = r.dyn_ref::<js_sys::Array>() else {
+        return Err(ValidationError::new(
+            get(&r, "path")
+                .as_string()
+                .unwrap_or_else(|| "options".into()),
+            get(&r, "problem").as_string().unwrap_or_default(),
+        ));
     };
-    keys_of(&options, "options")?;
-    let signal = opt_signal(&options)?;
-    let json = options_text(&options)?;
+    let json = read.get(0).as_string().unwrap_or_default();
+    let signal = read.get(1).dyn_into::<AbortSignal>().ok();
     Ok((ops::prepare(def, &json)?, signal))
 }
 

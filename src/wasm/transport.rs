@@ -17,9 +17,7 @@ use web_sys::AbortSignal;
 #[wasm_bindgen(module = "/js/runtime.js")]
 extern "C" {
     fn exchange(
-        url: &str,
-        method: &str,
-        headers: &str,
+        request: &str,
         body: Option<Uint8Array>,
         signal: Option<AbortSignal>,
         timeout_ms: Option<f64>,
@@ -114,17 +112,19 @@ fn describe(e: &JsValue) -> String {
 
 /// Performs one exchange.
 pub(crate) async fn send(out: Outgoing<'_>) -> Result<Received, SendError> {
-    let mut headers = String::new();
+    let mut request = String::with_capacity(out.url.len() + 256);
+    for part in [out.url, out.method] {
+        request.push_str(part);
+        request.push('\n');
+    }
     for (k, v) in &out.headers {
-        headers.push_str(k);
-        headers.push('\n');
-        headers.push_str(v);
-        headers.push('\n');
+        request.push_str(k);
+        request.push('\n');
+        request.push_str(v);
+        request.push('\n');
     }
     let promise = exchange(
-        out.url,
-        out.method,
-        &headers,
+        &request,
         out.body.map(Uint8Array::from),
         out.signal.cloned(),
         out.timeout_ms,
@@ -150,11 +150,10 @@ pub(crate) async fn send(out: Outgoing<'_>) -> Result<Received, SendError> {
         retry_after: text(2),
         rate_limit: number(3),
         rate_remaining: number(4),
-        body: got
-            .get(6)
-            .dyn_into::<Uint8Array>()
-            .map(|b| b.to_vec())
-            .unwrap_or_default(),
+        body: match got.get(6).dyn_into::<Uint8Array>() {
+            Ok(bytes) => bytes.to_vec(),
+            Err(_) => got.get(5).as_string().unwrap_or_default().into_bytes(),
+        },
         text: got.get(5),
     })
 }
