@@ -60,9 +60,9 @@ function numberHeader(headers, name) {
  * One HTTP exchange for the wasm transport (src/wasm/transport.rs). `request`
  * is `url\nmethod\n` then `name\nvalue\n` per header (one string: each
  * string crossing from wasm costs a decode). Resolves to
- * `[status, contentType, retryAfter, rateLimit, rateRemaining, text, bytes]`
- * (the body as text, decoded as UTF-8 like `res.json()` does, and for long
- * bodies that text as UTF-8 bytes; absent headers undefined), or rejects with
+ * `[status, contentType, retryAfter, rateLimit, rateRemaining, text, length]`
+ * (the body as text, decoded as UTF-8 like `res.json()` does, and its length
+ * in UTF-16 units; absent headers undefined), or rejects with
  * `{ kind: 'timeout' | 'abort' | 'network', cause }`. Redirects are never
  * followed: credentials must not travel to another origin. The caller's
  * signal and the timeout abort the request; a timer or listener never
@@ -122,6 +122,16 @@ export async function exchange(request, body, signal, timeoutMs) {
 
 const utf8 = new TextEncoder();
 
+/**
+ * Writes `text` as UTF-8 into `into` (a view of wasm memory the module
+ * allocated, at least 3 bytes per UTF-16 unit); returns the bytes written.
+ * Native code, one pass: wasm-bindgen's own string passing copies character
+ * by character in JS.
+ */
+export function encodeInto(text, into) {
+  return utf8.encodeInto(text, into).written;
+}
+
 /** Reads what the client needs of a response (see `exchange`). */
 async function answer(res) {
   // text() rather than arrayBuffer(): the platform decodes once, and the
@@ -135,10 +145,7 @@ async function answer(res) {
     numberHeader(rh, 'ratelimit-limit'),
     numberHeader(rh, 'ratelimit-remaining'),
     text,
-    // Encoded here (native code) for the check in wasm: wasm-bindgen's own
-    // string passing copies character by character in JS, which is only
-    // cheaper for short bodies.
-    text.length > 512 ? utf8.encode(text) : undefined,
+    text.length,
   ];
 }
 

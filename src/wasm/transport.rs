@@ -22,6 +22,8 @@ extern "C" {
         signal: Option<AbortSignal>,
         timeout_ms: Option<f64>,
     ) -> Promise;
+    #[wasm_bindgen(js_name = encodeInto)]
+    fn encode_into(text: &JsValue, into: &Uint8Array) -> u32;
 }
 
 #[wasm_bindgen]
@@ -110,6 +112,27 @@ fn describe(e: &JsValue) -> String {
     s
 }
 
+/// The UTF-8 bytes of JS string `text` of `units` UTF-16 units, written
+/// straight into this module's memory by the platform's encoder.
+fn utf8_of(text: &JsValue, units: usize) -> Vec<u8> {
+    if !text.is_string() {
+        return Vec::new();
+    }
+    let cap = units.saturating_mul(3);
+    let mut buf: Vec<u8> = Vec::with_capacity(cap);
+    // SAFETY: the view covers exactly the allocation of `buf` (capacity
+    // `cap`) and lives only for `encode_into`, a synchronous JS call that
+    // allocates nothing in this module's memory, so the memory cannot grow
+    // (and move) while the view exists. `encodeInto` never writes more than
+    // the view's length, and the first `written` bytes are initialised.
+    unsafe {
+        let view = Uint8Array::view_mut_raw(buf.as_mut_ptr(), cap);
+        let written = encode_into(text, &view) as usize;
+        buf.set_len(written.min(cap));
+    }
+    buf
+}
+
 /// Performs one exchange.
 pub(crate) async fn send(out: Outgoing<'_>) -> Result<Received, SendError> {
     let mut request = String::with_capacity(out.url.len() + 256);
@@ -150,10 +173,7 @@ pub(crate) async fn send(out: Outgoing<'_>) -> Result<Received, SendError> {
         retry_after: text(2),
         rate_limit: number(3),
         rate_remaining: number(4),
-        body: match got.get(6).dyn_into::<Uint8Array>() {
-            Ok(bytes) => bytes.to_vec(),
-            Err(_) => got.get(5).as_string().unwrap_or_default().into_bytes(),
-        },
+        body: utf8_of(&got.get(5), number(6).unwrap_or_default() as usize),
         text: got.get(5),
     })
 }
