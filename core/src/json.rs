@@ -402,8 +402,8 @@ fn special(w: u64) -> u64 {
 pub(crate) fn string(s: &[u8], mut i: usize) -> Result<(usize, bool), Fail> {
     let mut esc = false;
     loop {
-        while let Some(w) = s.get(i..i + 8).and_then(|c| <[u8; 8]>::try_from(c).ok()) {
-            let m = special(u64::from_le_bytes(w));
+        while let Some(w) = s.get(i..).and_then(|r| r.first_chunk::<8>()) {
+            let m = special(u64::from_le_bytes(*w));
             if m != 0 {
                 i += (m.trailing_zeros() / 8) as usize;
                 break;

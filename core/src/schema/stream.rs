@@ -248,7 +248,11 @@ impl<'a> Scan<'a> {
             let end = match super::find(o.props, name) {
                 Some((n, p)) if self.s.get(j) != Some(&b'n') => {
                     seen |= 1 << (n % 64);
-                    self.value(j, p.node)
+                    match (node(p.node), self.s.get(j)) {
+                        // The common case inline: a string where one is expected.
+                        (Node::Str(_), Some(b'"')) => self.string(j),
+                        _ => self.value(j, p.node),
+                    }
                 }
                 // Null means "not given"; unknown fields are kept, not checked.
                 _ => self.skip(j),
