@@ -16,7 +16,8 @@
 mod common;
 
 use atlas_admin_wasm::response::{self, RawResponse};
-use atlas_admin_wasm::schema::Output;
+use atlas_admin_wasm::json;
+use atlas_admin_wasm::schema::{self, Output};
 use libfuzzer_sys::fuzz_target;
 
 const STATUSES: &[u16] = &[
@@ -72,7 +73,11 @@ fn run(index: usize, data: &[u8]) {
                 def.name,
                 out.json
             );
-            if let Output::Json(_) = def.output {
+            if let Output::Json(id) = def.output {
+                // The one-pass checker and the tape walker agree.
+                let doc = json::Doc::parse(&out.json).expect("checked JSON parses");
+                let walked = schema::check(doc.root(), id, schema::Mode::Response, "");
+                assert!(walked.is_ok(), "{}: one pass accepted, walker refused: {walked:?}", def.name);
                 if !req.envelope {
                     assert_eq!(out.json.as_bytes(), body, "{}: the body was changed", def.name);
                 }
@@ -84,6 +89,22 @@ fn run(index: usize, data: &[u8]) {
             // Both forms reach JS (message and the error's fields).
             let _ = e.to_string();
             let _ = format!("{e:?}");
+            // A body refused as the wrong shape is refused by the walker too.
+            if let (Output::Json(id), Ok(text)) = (def.output, std::str::from_utf8(body)) {
+                if !req.envelope && (200..300).contains(&status) {
+                    if let Ok(doc) = json::Doc::parse(text) {
+                        let ok = content_type.is_none_or(|c| {
+                            let c = c.to_ascii_lowercase();
+                            c.starts_with("application/json")
+                                || (c.starts_with("application/vnd.atlas.") && c.contains("+json"))
+                        });
+                        if ok {
+                            let walked = schema::check(doc.root(), id, schema::Mode::Response, "");
+                            assert!(walked.is_err(), "{}: walker accepted what one pass refused: {e}", def.name);
+                        }
+                    }
+                }
+            }
         }
     }
 }
