@@ -228,45 +228,28 @@ impl<'a> Scan<'a> {
     }
 
     fn object(&mut self, i: usize, o: &Obj) -> Step {
-        self.enter(i)?;
         let mut seen: u64 = 0;
-        let mut i = json::ws(self.s, i + 1);
-        let mut more = self.at(i)? != b'}';
-        if !more {
-            i += 1;
-        }
-        while more {
-            let (j, k, esc) = self.key(i)?;
-            let decoded;
-            let name = if esc {
-                decoded = json_key(k);
-                decoded.as_bytes()
-            } else {
-                k
-            };
-            let j = json::ws(self.s, j);
-            let end = match super::find(o.props, name) {
-                Some((n, p)) if self.s.get(j) != Some(&b'n') => {
+        let end = self.members(i, |scan, j, name| {
+            let j = json::ws(scan.s, j);
+            match super::find(o.props, name) {
+                Some((n, p)) if scan.s.get(j) != Some(&b'n') => {
                     seen |= 1 << (n % 64);
-                    match (node(p.node), self.s.get(j)) {
+                    match (node(p.node), scan.s.get(j)) {
                         // The common case inline: a string where one is expected.
-                        (Node::Str(_), Some(b'"')) => self.string(j),
-                        _ => self.value(j, p.node),
+                        (Node::Str(_), Some(b'"')) => scan.string(j),
+                        _ => scan.value(j, p.node),
                     }
                 }
                 // Null means "not given"; unknown fields are kept, not checked.
-                _ => self.skip(j),
-            };
-            let end = end.map_err(|p| Box::new(p.inside(Seg::Key(name))))?;
-            (i, more) = self.next(end, b'}')?;
-        }
+                _ => scan.skip(j),
+            }
+        })?;
         for (n, p) in o.props.iter().enumerate() {
             if required(p, Mode::Response) && seen & (1 << (n % 64)) == 0 {
                 return Err(schema(p.name, "is required".into()));
             }
         }
-        self.depth -= 1;
-        Ok(i)
+        Ok(end)
     }
 
     fn map(&mut self, i: usize, values: Id) -> Step {
@@ -307,8 +290,9 @@ impl<'a> Scan<'a> {
         }
     }
 
-    /// An object whose member values `each` checks.
-    fn members(&mut self, i: usize, each: impl Fn(&mut Self, usize, &[u8]) -> Step) -> Step {
+    /// An object whose member values `each` checks, given the offset after
+    /// the colon and the member's name (escapes decoded).
+    fn members(&mut self, i: usize, mut each: impl FnMut(&mut Self, usize, &[u8]) -> Step) -> Step {
         self.enter(i)?;
         let mut i = json::ws(self.s, i + 1);
         let mut more = self.at(i)? != b'}';
@@ -316,8 +300,15 @@ impl<'a> Scan<'a> {
             i += 1;
         }
         while more {
-            let (j, k, _) = self.key(i)?;
-            let end = each(self, j, k).map_err(|p| Box::new(p.inside(Seg::Key(k))))?;
+            let (j, k, esc) = self.key(i)?;
+            let decoded;
+            let name = if esc {
+                decoded = json_key(k);
+                decoded.as_bytes()
+            } else {
+                k
+            };
+            let end = each(self, j, name).map_err(|p| Box::new(p.inside(Seg::Key(name))))?;
             (i, more) = self.next(end, b'}')?;
         }
         self.depth -= 1;
