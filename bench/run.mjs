@@ -286,6 +286,37 @@ log(`500-project page: ${PAGE_ITERS} pages x ${ROUNDS} rounds`);
   const r = m.wasm / m.raw;
   row('3 decode', '… atlas-admin-wasm listProjects', ms(m.wasm), x3(r), '≤ 1.25× raw', verdict(r <= 1.25));
   row('3 decode', 'JSON.parse of that body alone (in process)', ms(m.parse), '', '(reference)');
+  // The check alone: the core's response check of this page as a bare wasm
+  // module (bench/check, built by scripts/bench.sh with the package's release
+  // settings), timed next to JSON.parse of the same text.
+  const checkWasm = env.BENCH_CHECK_WASM;
+  if (checkWasm && fs.existsSync(checkWasm)) {
+    const { instance } = await WebAssembly.instantiate(fs.readFileSync(checkWasm), {});
+    const ex = instance.exports;
+    const bytes = Buffer.from(bodyText);
+    const at = ex.buffer(bytes.length);
+    new Uint8Array(ex.memory.buffer, at, bytes.length).set(bytes);
+    if (ex.check() !== 1) throw new Error('bench/check refused the page');
+    const alone = {
+      check: () => {
+        for (let i = 0; i < 30; i++) ex.check();
+        const t = performance.now();
+        for (let i = 0; i < PAGE_ITERS * 5; i++) ex.check();
+        return (performance.now() - t) / (PAGE_ITERS * 5);
+      },
+      parse: () => {
+        for (let i = 0; i < 30; i++) JSON.parse(bodyText);
+        const t = performance.now();
+        for (let i = 0; i < PAGE_ITERS * 5; i++) JSON.parse(bodyText);
+        return (performance.now() - t) / (PAGE_ITERS * 5);
+      },
+    };
+    const c = await rounds(alone);
+    row('3 decode', 'decode step alone: the package\'s check of that body (wasm, before its JSON.parse)', ms(c.check), `${x(c.check / c.parse)} JSON.parse`, '(reference)');
+    row('3 decode', '… JSON.parse of the same text, same loop', ms(c.parse), x(1), '(reference)');
+  } else {
+    notes.push('decode-alone rows skipped: BENCH_CHECK_WASM not built.');
+  }
   row(
     '3 decode',
     'derived: package end to end − raw arrayBuffer (≈ its decode + JS objects + validation)',

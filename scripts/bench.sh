@@ -6,7 +6,8 @@
 #   1. size of the .wasm and JS glue of pkg/node and pkg/web (gzip -9, brotli)
 #      next to an openapi-fetch client of the same 12 operations (minified+gzip)
 #   2. per-call overhead: sequential getMaintenanceWindow against atlas-mock
-#   3. a 500-project listProjects page end to end (bench/server.mjs)
+#   3. a 500-project listProjects page end to end (bench/server.mjs), and the
+#      package's response check of it alone (bench/check) next to JSON.parse
 #   4. the whole 10,000-project listing with 20 ms per page (bench/server.mjs)
 #   5. cold start: import + construct in fresh Node processes
 #   6. wasm memory, RSS and heap during the listing
@@ -44,6 +45,13 @@ if [ ! -x bench/node_modules/.bin/esbuild ] || [ ! -x bench/node_modules/.bin/op
   echo "[bench] installing bench/ dependencies (npm ci)" >&2
   (cd bench && npm ci --no-audit --no-fund >&2)
 fi
+# The response check alone, as a bare wasm module (row 3; bench/check).
+CHECK_TARGET=${CARGO_TARGET_DIR:-$ROOT/target}/bench-check
+CHECK_WASM=$CHECK_TARGET/wasm32-unknown-unknown/release/bench_check.wasm
+echo "[bench] building bench/check (the core's response check as bare wasm)" >&2
+( source scripts/wasm-env.sh
+  CARGO_TARGET_DIR=$CHECK_TARGET cargo build -q --release --target wasm32-unknown-unknown \
+    --manifest-path bench/check/Cargo.toml >&2 )
 if [ ! -x "$MOCK_BIN" ]; then
   echo "[bench] building atlas-mock" >&2
   cargo build -q -p atlas-mock >&2
@@ -83,7 +91,7 @@ start page-server PAGE_URL node bench/server.mjs --port 0 --projects 10000 --lat
 start list-server LIST_URL node bench/server.mjs --port 0 --projects 10000 --latency-ms 20
 echo "[bench] atlas-mock $MOCK_URL · page server $PAGE_URL · listing server $LIST_URL (20 ms)" >&2
 
-BENCH_PKG=$PKG_COPY BENCH_OUT=$OUT BENCH_SPEC=$SPEC MOCK_URL=$MOCK_URL PAGE_URL=$PAGE_URL LIST_URL=$LIST_URL \
+BENCH_CHECK_WASM=$CHECK_WASM BENCH_PKG=$PKG_COPY BENCH_OUT=$OUT BENCH_SPEC=$SPEC MOCK_URL=$MOCK_URL PAGE_URL=$PAGE_URL LIST_URL=$LIST_URL \
   node --expose-gc bench/run.mjs
 
 echo "[bench] done in $(( $(date +%s) - started )) s; table in bench/out/results.md" >&2
