@@ -79,7 +79,8 @@ export async function exchange(request, body, signal, timeoutMs) {
     // Nothing can abort this exchange: no controller, no race (they cost
     // about a tenth of a loopback call in Node).
     try {
-      return await answer(await fetch(url, init));
+      const res = await fetch(url, init);
+      return answer(res, await res.text());
     } catch (e) {
       throw { kind: 'network', cause: e };
     }
@@ -108,9 +109,9 @@ export async function exchange(request, body, signal, timeoutMs) {
     // Raced against our own signal: a timeout or abort settles the call even
     // if the platform's fetch ignores the abort.
     const res = await raceAbort(fetch(url, init), controller.signal);
-    const got = await raceAbort(answer(res), controller.signal);
+    const text = await raceAbort(res.text(), controller.signal);
     finished = true;
-    return got;
+    return answer(res, text);
   } catch (e) {
     throw { kind: state, cause: state === 'abort' ? signal.reason : e };
   } finally {
@@ -132,11 +133,12 @@ export function encodeInto(text, into) {
   return utf8.encodeInto(text, into).written;
 }
 
-/** Reads what the client needs of a response (see `exchange`). */
-async function answer(res) {
-  // text() rather than arrayBuffer(): the platform decodes once, and the
-  // same string is what JSON.parse reads after the check (see parseJson).
-  const text = await res.text();
+/**
+ * What the client needs of a response (see `exchange`). The body is read with
+ * text() rather than arrayBuffer(): the platform decodes it once, and the same
+ * string is what JSON.parse reads after the check (see parseJson).
+ */
+function answer(res, text) {
   const rh = res.headers;
   return [
     res.status,
