@@ -56,6 +56,15 @@ impl ServiceAccount {
         })
     }
 
+    /// The cached token, if it is still good.
+    pub fn cached(&self) -> Option<String> {
+        let st = self.state.borrow();
+        st.current
+            .as_ref()
+            .filter(|(_, renew_at)| Date::now() < *renew_at)
+            .map(|(t, _)| t.clone())
+    }
+
     /// A valid token: the cached one, the one being fetched, or a new one.
     pub async fn token(self: &Rc<Self>) -> Result<String, JsValue> {
         let pending = {
@@ -176,6 +185,16 @@ fn failure(path: &str, status: u16, detail: &str) -> AtlasError {
 }
 
 impl Auth {
+    /// The bearer token, when it is at hand without waiting (a fixed token,
+    /// or a service account's cached one).
+    pub fn token_now(&self) -> Option<String> {
+        match self {
+            Auth::Token(t) => Some(t.clone()),
+            Auth::ServiceAccount(sa) => sa.cached(),
+            Auth::Callback(_) => None,
+        }
+    }
+
     /// The bearer token for the next call.
     pub async fn token(&self) -> Result<String, JsValue> {
         match self {

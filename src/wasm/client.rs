@@ -285,7 +285,7 @@ impl AtlasClient {
 
     fn run(&self, name: &str, options: JsValue) -> Promise {
         match ops::op(name) {
-            Some(def) => future_to_promise(self.inner.clone().call(def, options)),
+            Some(def) => self.inner.clone().start(def, &options),
             None => Promise::reject(&JsValue::from_str("unknown operation")),
         }
     }
@@ -355,18 +355,51 @@ pub(crate) fn read_options(
     Ok((ops::prepare(def, &json)?, signal))
 }
 
+/// An attempt handed to fetch: its exchange, the token it carries and when
+/// it started (for `onResponse`).
+pub(crate) struct Begun {
+    promise: Promise,
+    token: String,
+    started: f64,
+}
+
 impl Inner {
-    /// Runs the operation `op` with the caller's options object.
-    pub(crate) async fn call(
-        self: Rc<Self>,
-        op: &'static OpDef,
-        options: JsValue,
-    ) -> Result<JsValue, JsValue> {
-        let (prepared, signal) = read_options(op, &options).map_err(|e| errors::validation(&e))?;
+    /// Runs the operation `op` with the caller's options object. What needs
+    /// no waiting happens before this returns: the options are checked and,
+    /// when the token is at hand and pacing does not hold the call back, the
+    /// request is already on its way (a task queued for later would let
+    /// whatever else is queued run first).
+    pub(crate) fn start(self: Rc<Self>, op: &'static OpDef, options: &JsValue) -> Promise {
+        let (prepared, signal) = match read_options(op, options) {
+            Ok(read) => read,
+            Err(e) => return Promise::reject(&errors::validation(&e)),
+        };
         self.warn_deprecated(op);
         let timeout = prepared.timeout_ms.or(self.config.timeout_ms);
         let req = prepared.req;
-        let (got, req) = self.exchange(req, signal.as_ref(), timeout).await?;
+        let url = req.url(&self.config.base_url);
+        let first = if self.pacing_wait() > 0.0 {
+            None
+        } else {
+            self.auth
+                .token_now()
+                .map(|token| self.begin(&req, &url, token, 1, signal.as_ref(), timeout))
+        };
+        future_to_promise(self.call(op, req, url, signal, timeout, first))
+    }
+
+    async fn call(
+        self: Rc<Self>,
+        op: &'static OpDef,
+        req: ApiRequest,
+        url: String,
+        signal: Option<AbortSignal>,
+        timeout: Option<f64>,
+        first: Option<Begun>,
+    ) -> Result<JsValue, JsValue> {
+        let (got, req) = self
+            .exchange(req, url, signal.as_ref(), timeout, first)
+            .await?;
         let raw = RawResponse {
             status: got.status,
             content_type: got.content_type.as_deref(),
@@ -405,59 +438,95 @@ impl Inner {
         })
     }
 
+    /// How long pacing holds the next request back (0 without pacing).
+    fn pacing_wait(&self) -> f64 {
+        if !self.pacing {
+            return 0.0;
+        }
+        let (limit, remaining) = self.rate_limit.get();
+        retry::pacing_delay_ms(limit, remaining, self.retry.max_delay_ms.min(5_000.0))
+    }
+
+    /// Hands attempt `attempt` of `req` to fetch, with `token`, after
+    /// telling `onRequest`.
+    fn begin(
+        &self,
+        req: &ApiRequest,
+        url: &str,
+        token: String,
+        attempt: u32,
+        signal: Option<&AbortSignal>,
+        timeout_ms: Option<f64>,
+    ) -> Begun {
+        let mut headers = vec![
+            ("Accept", req.media_type.clone()),
+            ("Authorization", format!("Bearer {token}")),
+        ];
+        if req.body.is_some() {
+            headers.push(("Content-Type", req.media_type.clone()));
+        }
+        if let Some(ua) = &self.user_agent {
+            headers.push(("User-Agent", ua.clone()));
+        }
+        notify(&self.hooks.on_request, || {
+            event(req, url, attempt).set(
+                "headers",
+                Fields::new()
+                    .set("Accept", req.media_type.as_str())
+                    .set("Authorization", "Bearer [redacted]")
+                    .into_value(),
+            )
+        });
+        let started = if self.hooks.on_response.is_some() {
+            Date::now()
+        } else {
+            0.0
+        };
+        let promise = transport::start(Outgoing {
+            url,
+            method: req.method.as_str(),
+            headers,
+            body: req.body.as_deref(),
+            signal,
+            timeout_ms,
+        });
+        Begun {
+            promise,
+            token,
+            started,
+        }
+    }
+
     /// Sends `req` until it gets an answer that is not retried: renews a
     /// service-account token once on 401, retries per the policy, paces.
+    /// `first`, when given, is the first attempt, already begun.
     async fn exchange(
         &self,
         req: ApiRequest,
+        url: String,
         signal: Option<&AbortSignal>,
         timeout_ms: Option<f64>,
+        mut first: Option<Begun>,
     ) -> Result<(Received, ApiRequest), JsValue> {
         let label = format!("{} {}", req.method.as_str(), req.path);
-        let url = req.url(&self.config.base_url);
         let mut retries = 0u32;
         let mut renewed = false;
         loop {
-            if self.pacing {
-                let (limit, remaining) = self.rate_limit.get();
-                let wait =
-                    retry::pacing_delay_ms(limit, remaining, self.retry.max_delay_ms.min(5_000.0));
-                if wait > 0.0 {
-                    self.wait(wait, signal, &label).await?;
-                }
-            }
-            let token = self.auth.token().await?;
-            let mut headers = vec![
-                ("Accept", req.media_type.clone()),
-                ("Authorization", format!("Bearer {token}")),
-            ];
-            if req.body.is_some() {
-                headers.push(("Content-Type", req.media_type.clone()));
-            }
-            if let Some(ua) = &self.user_agent {
-                headers.push(("User-Agent", ua.clone()));
-            }
             let attempt = retries + 1;
-            notify(&self.hooks.on_request, || {
-                event(&req, &url, attempt).set(
-                    "headers",
-                    Fields::new()
-                        .set("Accept", req.media_type.as_str())
-                        .set("Authorization", "Bearer [redacted]")
-                        .into_value(),
-                )
-            });
-            let timed = self.hooks.on_response.is_some();
-            let started = if timed { Date::now() } else { 0.0 };
-            let sent = transport::send(Outgoing {
-                url: &url,
-                method: req.method.as_str(),
-                headers,
-                body: req.body.as_deref(),
-                signal,
-                timeout_ms,
-            })
-            .await;
+            let begun = match first.take() {
+                Some(b) => b,
+                None => {
+                    let wait = self.pacing_wait();
+                    if wait > 0.0 {
+                        self.wait(wait, signal, &label).await?;
+                    }
+                    let token = self.auth.token().await?;
+                    self.begin(&req, &url, token, attempt, signal, timeout_ms)
+                }
+            };
+            let (token, started, timed) =
+                (begun.token, begun.started, self.hooks.on_response.is_some());
+            let sent = transport::finish(begun.promise, timeout_ms).await;
             let elapsed = if timed { Date::now() - started } else { 0.0 };
             let outcome = match &sent {
                 Ok(got) => Outcome::Status(got.status),

@@ -156,7 +156,7 @@ fn request_page(inner: &Rc<Inner>, st: &Listing, n: i64) -> Promise {
         .opt("timeoutMs", st.timeout_ms)
         .into_value();
     match crate::ops::op("listProjects") {
-        Some(def) => future_to_promise(inner.clone().call(def, opts)),
+        Some(def) => inner.clone().start(def, &opts),
         None => Promise::reject(&JsValue::from_str("listProjects is not in the table")),
     }
 }

@@ -135,6 +135,12 @@ fn utf8_of(text: &JsValue, units: usize) -> Vec<u8> {
 
 /// Performs one exchange.
 pub(crate) async fn send(out: Outgoing<'_>) -> Result<Received, SendError> {
+    let timeout_ms = out.timeout_ms;
+    finish(start(out), timeout_ms).await
+}
+
+/// Hands one exchange to fetch, now.
+pub(crate) fn start(out: Outgoing<'_>) -> Promise {
     let mut request = String::with_capacity(out.url.len() + 256);
     for part in [out.url, out.method] {
         request.push_str(part);
@@ -146,19 +152,27 @@ pub(crate) async fn send(out: Outgoing<'_>) -> Result<Received, SendError> {
         request.push_str(v);
         request.push('\n');
     }
-    let promise = exchange(
+    exchange(
         &request,
         out.body.map(Uint8Array::from),
         out.signal.cloned(),
         out.timeout_ms,
-    );
+    )
+}
+
+/// Waits for an exchange begun by [`start`] (with `timeout_ms`, for the
+/// error) and reads its answer.
+pub(crate) async fn finish(
+    promise: Promise,
+    timeout_ms: Option<f64>,
+) -> Result<Received, SendError> {
     let got = JsFuture::from(promise).await.map_err(|e| {
         let kind = Reflect::get(&e, &JsValue::from_str("kind"))
             .ok()
             .and_then(|k| k.as_string());
         let cause = Reflect::get(&e, &JsValue::from_str("cause")).unwrap_or_default();
         match kind.as_deref() {
-            Some("timeout") => SendError::Timeout(out.timeout_ms.unwrap_or_default()),
+            Some("timeout") => SendError::Timeout(timeout_ms.unwrap_or_default()),
             Some("abort") => SendError::Aborted(cause),
             Some("network") => SendError::Network(cause),
             _ => SendError::Platform(e),
