@@ -141,22 +141,6 @@ impl<'a> Doc<'a> {
     pub fn src(&self) -> &'a str {
         self.src
     }
-
-    /// Whether any integer literal in the document lies beyond a JS number's
-    /// exact range (|v| > 2^53 − 1): those need marking before `JSON.parse`.
-    pub fn has_big_ints(&self) -> bool {
-        self.toks.iter().any(|t| {
-            t.kind == Kind::Num
-                && !t.flag
-                && t.end - t.start > 15
-                && is_unsafe_integer(
-                    self.src
-                        .as_bytes()
-                        .get(t.start as usize..t.end as usize)
-                        .unwrap_or_default(),
-                )
-        })
-    }
 }
 
 /// An open array or object during parsing.
