@@ -142,7 +142,9 @@ impl RetryPolicy {
 pub fn parse_retry_after(value: &str, now_ms: f64) -> Option<f64> {
     let v = value.trim();
     if let Some(secs) = crate::json::number_value(v) {
-        return (secs.is_finite() && secs >= 0.0).then_some(secs * 1000.0);
+        // Checked after scaling: 1e306 seconds is finite, its milliseconds are not.
+        let ms = secs * 1000.0;
+        return (ms.is_finite() && ms >= 0.0).then_some(ms);
     }
     http_date_ms(v).map(|at| (at - now_ms).max(0.0))
 }
@@ -259,6 +261,12 @@ mod tests {
         assert_eq!(parse_retry_after(" 0 ", 0.0), Some(0.0));
         assert_eq!(parse_retry_after("1.5", 0.0), Some(1500.0));
         assert_eq!(parse_retry_after("-1", 0.0), None);
+        // Finite seconds whose milliseconds are not (found by the fuzz target `validators`).
+        assert_eq!(
+            parse_retry_after(&format!("9{}", "0".repeat(306)), 0.0),
+            None
+        );
+        assert_eq!(parse_retry_after("1e400", 0.0), None);
         assert_eq!(parse_retry_after("soon", 0.0), None);
         let at = http_date_ms("Sun, 06 Nov 1994 08:49:37 GMT").unwrap();
         assert_eq!(at, 784_111_777_000.0);
