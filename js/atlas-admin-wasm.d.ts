@@ -1,6 +1,7 @@
 // Type declarations of atlas-admin-wasm, written by hand to match the
-// WebAssembly client (src/wasm/client.rs), its options (src/ops, src/config.rs),
-// its result models (src/models) and its error classes (js/errors.js).
+// WebAssembly client (src/wasm/client.rs), its operations and schemas (the
+// table generated into core/src/schema/table.rs), its options
+// (core/src/config.rs) and its error classes (js/errors.js).
 //
 // Conventions:
 // - request types are strict: a misspelt option or an enum value Atlas does

@@ -6,9 +6,10 @@
 //! is decoded or allocated per value: strings are unescaped and numbers
 //! converted only when a [`View`] is asked for them.
 //!
-//! Acceptance matches `JSON.parse` / serde_json: no trailing commas, comments,
-//! leading zeros, single quotes or unescaped control characters; numbers of any
-//! length; lone surrogate escapes are accepted (and decode to U+FFFD).
+//! Acceptance matches `JSON.parse`: no trailing commas, comments, leading
+//! zeros, single quotes or unescaped control characters; numbers of any length
+//! and magnitude; lone surrogate escapes are accepted (and decode to U+FFFD).
+//! (serde_json, the fuzz targets' reference, refuses the last two.)
 //!
 //! Every token knows where its subtree ends (`next`), so skipping a value is
 //! O(1) and iterating a container walks only its direct children.
