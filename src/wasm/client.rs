@@ -283,56 +283,37 @@ impl AtlasClient {
             .map_err(|e| errors::validation(&e))
     }
 
-    fn run(&self, name: &str, options: JsValue) -> Promise {
-        match ops::op(name) {
+    fn run(&self, index: usize, name: &str, options: JsValue) -> Promise {
+        let def = crate::schema::table::OPS
+            .get(index)
+            .filter(|d| d.name == name)
+            .or_else(|| ops::op(name));
+        match def {
             Some(def) => self.inner.clone().start(def, &options),
             None => Promise::reject(&JsValue::from_str("unknown operation")),
         }
     }
 }
 
-/// The twelve operations, each a one-line export over [`Inner::call`].
+/// The operations as methods, each a one-line export over [`Inner::start`].
+/// The list (`operations.rs`) is generated with the table from the API
+/// description: each entry's index into `OPS` finds its definition directly.
 macro_rules! operations {
-    ($($(#[$doc:meta])* $js:literal $rust:ident;)*) => {
+    ($($(#[$doc:meta])* $js:literal $rust:ident $index:literal;)*) => {
         #[wasm_bindgen]
         impl AtlasClient {
             $(
                 $(#[$doc])*
                 #[wasm_bindgen(js_name = $js)]
                 pub fn $rust(&self, options: JsValue) -> Promise {
-                    self.run($js, options)
+                    self.run($index, $js, options)
                 }
             )*
         }
     };
 }
 
-operations! {
-    /// One page of projects.
-    "listProjects" list_projects;
-    /// A project's maintenance window.
-    "getMaintenanceWindow" get_maintenance_window;
-    /// Creates an organization API key (the private key is returned only once).
-    "createApiKey" create_api_key;
-    /// Checks a resource policy without creating it.
-    "validateAtlasResourcePolicy" validate_atlas_resource_policy;
-    /// Issues an X.509 certificate for a database user; resolves to PEM text.
-    "createDatabaseUserCertificate" create_database_user_certificate;
-    /// Deletes a snapshot export bucket.
-    "deleteExportBucket" delete_export_bucket;
-    /// One query limit of a federated database instance.
-    "returnFederatedDatabaseQueryLimit" return_federated_database_query_limit;
-    /// A project's ingestion pipelines (deprecated).
-    "listPipelines" list_pipelines;
-    /// Deletes a federation identity provider.
-    "deleteIdentityProvider" delete_identity_provider;
-    /// A legacy snapshot (deprecated).
-    "getLegacySnapshot" get_legacy_snapshot;
-    /// Changes a legacy snapshot's retention (deprecated).
-    "updateLegacySnapshotRetention" update_legacy_snapshot_retention;
-    /// Updates an Atlas Search index (deprecated).
-    "updateAtlasSearchIndexDeprecated" update_atlas_search_index_deprecated;
-}
+include!("operations.rs");
 
 /// Reads an operation's options object: checks it and builds the request,
 /// and takes the signal (which JSON text cannot carry). One call into JS

@@ -152,9 +152,29 @@ fn the_table_is_well_formed() {
         }
     }
     assert_eq!(table::OPS.len(), 12);
-    let mut names: Vec<_> = table::OPS.iter().map(|o| o.name).collect();
-    names.dedup();
-    assert_eq!(names.len(), 12, "operation names are unique and sorted");
+    let names: Vec<_> = table::OPS.iter().map(|o| o.name).collect();
+    assert!(
+        names.windows(2).all(|w| w[0] < w[1]),
+        "operation names are unique and sorted: {names:?}"
+    );
+    // The JS methods (src/wasm/operations.rs, generated with the table) find
+    // their definitions by index.
+    let facade = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../src/wasm/operations.rs"
+    ))
+    .unwrap();
+    let mut seen = 0;
+    for line in facade.lines().map(str::trim).filter(|l| l.starts_with('"')) {
+        let parts: Vec<&str> = line.trim_end_matches(';').split_whitespace().collect();
+        let [js, _rust, index] = parts[..] else {
+            panic!("{line}")
+        };
+        let index: usize = index.parse().unwrap();
+        assert_eq!(format!("\"{}\"", table::OPS[index].name), js, "{line}");
+        seen += 1;
+    }
+    assert_eq!(seen, table::OPS.len());
     assert_eq!(table::NAMED.len(), 76);
 }
 
