@@ -319,7 +319,7 @@ log(`500-project page: ${PAGE_ITERS} pages x ${ROUNDS} rounds`);
   }
   row(
     '3 decode',
-    'derived: package end to end − raw arrayBuffer (≈ its decode + JS objects + validation)',
+    'derived: package end to end − raw fetch + res.arrayBuffer() (≈ its text decode, check and JSON.parse)',
     ms(Math.max(0, m.wasm - m.bytes)),
     m.parse > 0 ? `${x((m.wasm - m.bytes) / m.parse)} JSON.parse` : '',
     '(estimate)',
