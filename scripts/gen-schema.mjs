@@ -18,6 +18,9 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
 const check = args.includes('--check');
+// --json prints the operations' facts (JS name, parameters, body) for tools
+// such as the check of the TypeScript declarations (tests/ts/table.test.mjs).
+const asJson = args.includes('--json');
 const specPath = args.find((a) => !a.startsWith('--')) ?? join(root, '../shared/spec/atlas-admin-v2-seed-subset.json');
 const out = join(root, 'core/src/schema/table.rs');
 const spec = JSON.parse(readFileSync(specPath, 'utf8'));
@@ -316,7 +319,15 @@ for (const [path, methods] of Object.entries(spec.paths)) {
     const deprecation = op.deprecated
       ? `Some(Deprecation { sunset: ${sunset ? `Some(${rs(sunset)})` : 'None'}, instead: ${rs(extra.instead)} })`
       : 'None';
-    opFacts.push({ name: extra.name, doc: extra.doc, method: method.toUpperCase(), path: path.replace('/api/atlas/v2', ''), upstream: op.operationId });
+    opFacts.push({
+      name: extra.name,
+      doc: extra.doc,
+      method: method.toUpperCase(),
+      path: path.replace('/api/atlas/v2', ''),
+      upstream: op.operationId,
+      params: params.map((p) => p.name),
+      body: !!body,
+    });
     ops.push({ name: extra.name, text: `    OpDef {
         name: ${rs(extra.name)},
         upstream_id: ${rs(op.operationId)},
@@ -378,7 +389,9 @@ ${methods.join('\n')}
 `;
 const facadeOut = join(root, 'src/wasm/operations.rs');
 
-if (check) {
+if (asJson) {
+  console.log(JSON.stringify(opFacts.map(({ doc, ...facts }) => facts), null, 2));
+} else if (check) {
   let stale = false;
   for (const [file, text] of [[out, rust], [facadeOut, facade]]) {
     if (readFileSync(file, 'utf8') !== text) {
