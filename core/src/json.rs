@@ -452,7 +452,7 @@ fn hex4(b: &[u8], i: usize) -> Option<u32> {
 }
 
 /// Decodes the (already validated) contents of a string with escapes.
-fn decode(raw: &str) -> String {
+pub(crate) fn decode(raw: &str) -> String {
     const BAD: char = '\u{FFFD}';
     let b = raw.as_bytes();
     let mut out = String::with_capacity(raw.len());

@@ -336,6 +336,12 @@ pub(crate) fn read_options(
     Ok((ops::prepare(def, &json)?, signal))
 }
 
+/// How errors name a call: `GET /api/atlas/v2/groups/…` (built only when
+/// an error needs it).
+fn label(req: &ApiRequest) -> String {
+    format!("{} {}", req.method.as_str(), req.path)
+}
+
 /// An attempt handed to fetch: its exchange, the token it carries and when
 /// it started (for `onResponse`).
 pub(crate) struct Begun {
@@ -489,7 +495,6 @@ impl Inner {
         timeout_ms: Option<f64>,
         mut first: Option<Begun>,
     ) -> Result<(Received, ApiRequest), JsValue> {
-        let label = format!("{} {}", req.method.as_str(), req.path);
         let mut retries = 0u32;
         let mut renewed = false;
         loop {
@@ -499,7 +504,7 @@ impl Inner {
                 None => {
                     let wait = self.pacing_wait();
                     if wait > 0.0 {
-                        self.wait(wait, signal, &label).await?;
+                        self.wait(wait, signal, &req).await?;
                     }
                     let token = self.auth.token().await?;
                     self.begin(&req, &url, token, attempt, signal, timeout_ms)
@@ -514,7 +519,10 @@ impl Inner {
                 Err(SendError::Network(_)) => Outcome::Network,
                 Err(_) => {
                     // Timeouts, aborts and platform errors end the call.
-                    return Err(sent.err().map(|e| e.into_js(&label)).unwrap_or_default());
+                    return Err(sent
+                        .err()
+                        .map(|e| e.into_js(&label(&req)))
+                        .unwrap_or_default());
                 }
             };
             let mut retry_after = None;
@@ -543,7 +551,7 @@ impl Inner {
             if !self.retry.should_retry(req.method, retries, outcome) {
                 return match sent {
                     Ok(got) => Ok((got, req)),
-                    Err(e) => Err(e.into_js(&label)),
+                    Err(e) => Err(e.into_js(&label(&req))),
                 };
             }
             let delay = self.retry.delay_ms(retries, retry_after, Math::random());
@@ -556,22 +564,22 @@ impl Inner {
                     .set("status", status)
                     .set("delayMs", delay.round())
             });
-            self.wait(delay, signal, &label).await?;
+            self.wait(delay, signal, &req).await?;
             retries += 1;
         }
     }
 
-    /// Waits `ms`, cut short by the caller's signal.
+    /// Waits `ms` before another attempt of `req`, cut short by the caller's signal.
     async fn wait(
         &self,
         ms: f64,
         signal: Option<&AbortSignal>,
-        label: &str,
+        req: &ApiRequest,
     ) -> Result<(), JsValue> {
         JsFuture::from(sleep(ms, signal.cloned()))
             .await
             .map(|_| ())
-            .map_err(|reason| SendError::Aborted(reason).into_js(label))
+            .map_err(|reason| SendError::Aborted(reason).into_js(&label(req)))
     }
 
     /// Tells the caller once per client that a deprecated operation was used.

@@ -59,16 +59,18 @@ pub fn prepare(def: &'static OpDef, json: &str) -> Result<Prepared, ValidationEr
     if root.kind() != Kind::Obj {
         return Err(ValidationError::new("options", "must be an object"));
     }
-    let known = fields(def);
     for (k, _) in root.members() {
         let k = k.str().unwrap_or_default();
-        if !known.contains(&k.as_ref()) {
+        let known = def.params.iter().any(|p| p.name == k)
+            || (k == "body" && def.body.is_some())
+            || COMMON_FIELDS.contains(&k.as_ref());
+        if !known {
             return Err(ValidationError::new(
                 k.as_ref(),
                 format!(
                     "is not an option of {}; known options: {}",
                     def.name,
-                    known.join(", ")
+                    fields(def).join(", ")
                 ),
             ));
         }

@@ -231,11 +231,16 @@ fn in_key(key: &str) -> impl Fn(ValidationError) -> ValidationError + '_ {
 /// Prefixes an error from inside element `i`.
 fn in_index(i: usize) -> impl Fn(ValidationError) -> ValidationError {
     move |mut e| {
-        let mut at = String::new();
-        push_index(&mut at, i);
-        e.field = within(&at, &e.field);
+        e.field = index_within(i, &e.field);
         e
     }
+}
+
+/// `inner`, a path relative to element `i`, from the array.
+fn index_within(i: usize, inner: &str) -> String {
+    let mut at = String::new();
+    push_index(&mut at, i);
+    within(&at, inner)
 }
 
 /// The walker: errors name fields relative to `v`.
@@ -488,14 +493,6 @@ fn expect(v: View<'_>, k: Kind) -> Checked {
 
 fn fail(path: &str, rule: String) -> ValidationError {
     ValidationError::new(path, rule)
-}
-
-/// Appends `.key` (or `key` at the root) to a path.
-pub fn push_key(path: &mut String, key: &str) {
-    if !path.is_empty() {
-        path.push('.');
-    }
-    path.push_str(key);
 }
 
 /// Appends `[i]` to a path.

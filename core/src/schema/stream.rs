@@ -7,7 +7,7 @@
 //! A union value (rare in responses, and needing its tag before its fields)
 //! is handed to the walker on a tape of just that value.
 
-use super::{in_index, in_key, kind_name, node, required, Id, Int, Mode, Node, Obj};
+use super::{index_within, kind_name, node, required, within, Id, Int, Mode, Node, Obj};
 use crate::json::{self, Doc, Kind, COLON, DEPTH, EOF, KEY, MAX_DEPTH, TRAILING, VALUE};
 use crate::validate::ValidationError;
 
@@ -49,15 +49,15 @@ impl Problem {
                 offset,
                 path,
                 message,
-            } => {
-                let e = seg.apply(ValidationError::new(path, ""));
-                Problem::Syntax {
-                    offset,
-                    path: e.field,
-                    message,
-                }
+            } => Problem::Syntax {
+                offset,
+                path: seg.prefix(&path),
+                message,
+            },
+            Problem::Schema(mut e) => {
+                e.field = seg.prefix(&e.field);
+                Problem::Schema(e)
             }
-            Problem::Schema(e) => Problem::Schema(seg.apply(e)),
         }
     }
 }
@@ -69,10 +69,11 @@ enum Seg<'a> {
 }
 
 impl Seg<'_> {
-    fn apply(self, e: ValidationError) -> ValidationError {
+    /// `inner`, a path relative to this member or element, from its parent.
+    fn prefix(self, inner: &str) -> String {
         match self {
-            Seg::Key(k) => in_key(&String::from_utf8_lossy(k))(e),
-            Seg::Index(i) => in_index(i)(e),
+            Seg::Key(k) => within(&String::from_utf8_lossy(k), inner),
+            Seg::Index(i) => index_within(i, inner),
         }
     }
 }
@@ -303,7 +304,7 @@ impl<'a> Scan<'a> {
             let (j, k, esc) = self.key(i)?;
             let decoded;
             let name = if esc {
-                decoded = json_key(k);
+                decoded = json::decode(&String::from_utf8_lossy(k));
                 decoded.as_bytes()
             } else {
                 k
@@ -333,17 +334,4 @@ impl<'a> Scan<'a> {
 
 fn boxed((offset, message): json::Fail) -> Box<Problem> {
     syntax(offset, message)
-}
-
-/// A key with escapes, decoded.
-fn json_key(raw: &[u8]) -> String {
-    let mut quoted = Vec::with_capacity(raw.len() + 2);
-    quoted.push(b'"');
-    quoted.extend_from_slice(raw);
-    quoted.push(b'"');
-    let text = String::from_utf8_lossy(&quoted);
-    Doc::parse(&text)
-        .ok()
-        .and_then(|d| d.root().str().map(|s| s.into_owned()))
-        .unwrap_or_default()
 }
